@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Throughput of the entity stage over ANT articles (sentences + tokens run first, untimed).
+
+Usage: python bench/bench_entities.py [N]   (default 2000 articles; skips without ../shared)
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+ANT = ROOT.parent / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
+
+
+def articles(n: int):
+    """The first n ANT articles as Articles with sentences and tokens."""
+    from rasad.analyze.sentences import sentences
+    from rasad.analyze.tokens import tokens
+    from rasad.model import Article
+
+    out = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            a = Article(text=f"{rec.get('title') or ''}\n\n{rec.get('text') or ''}")
+            out.append(tokens(sentences(a)))
+            if len(out) >= n:
+                break
+    return out
+
+
+def main() -> None:
+    """Print a small table: articles, tokens, seconds, articles/s, tokens/s, mentions."""
+    if not ANT.exists():
+        print("bench_entities: ../shared not available, skipped")
+        return
+    from rasad.analyze.entities import entities
+    from rasad.analyze.entities.lex import lexicon
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    docs = articles(n)
+    lexicon()
+    entities(docs[0])  # warm caches (lexicon, CRF model, clusters)
+    ntok = sum(len(a.cache["tokens"]) for a in docs)
+    t0 = time.perf_counter()
+    for a in docs:
+        entities(a)
+    dt = time.perf_counter() - t0
+    nm = sum(len(a.mentions) for a in docs)
+    print(f"{'articles':>9} {'tokens':>9} {'seconds':>8} {'art/s':>7} {'tok/s':>8} {'mentions':>9}")
+    print(f"{len(docs):9d} {ntok:9d} {dt:8.2f} {len(docs) / dt:7.0f} {ntok / dt:8.0f} {nm:9d}")
+
+
+if __name__ == "__main__":
+    main()

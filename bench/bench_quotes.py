@@ -1,0 +1,59 @@
+"""Throughput of the quotes stage alone (its prerequisites run first, untimed) over ANT.
+
+Usage: .venv/bin/python bench/bench_quotes.py [N]   (default 1000 articles; one core)
+Skips cleanly without ../shared.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ANT = ROOT.parent / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
+sys.path.insert(0, str(ROOT))
+
+
+def load(n: int) -> list:
+    """The first ``n`` ANT articles, analyzed by every stage before quotes."""
+    from rasad import pipeline
+    from rasad.model import Article
+
+    names = pipeline.stage_names()
+    before = (
+        names[: names.index("quotes")] if "quotes" in names else [s for s in names if s != "events"]
+    )
+    out = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        for line in islice(fh, n):
+            r = json.loads(line)
+            art = Article(text=f"{r['title']}\n\n{r['text']}")
+            for stage in pipeline.resolve(before):
+                art = stage.load()(art)
+            out.append(art)
+    return out
+
+
+def main() -> None:
+    """Print a small table: articles, quotes found, seconds, articles/s."""
+    if not ANT.exists():
+        print("skip: ../shared not available")
+        return
+    from rasad.extract.quotes import quotes
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    articles = load(n)
+    with_mentions = sum(bool(a.mentions) for a in articles)
+    t0 = time.perf_counter()
+    found = sum(len(quotes(a).quotes) for a in articles)
+    dt = time.perf_counter() - t0
+    print(f"{'articles':>9}{'w/ mentions':>13}{'quotes':>8}{'seconds':>9}{'articles/s':>12}")
+    print(f"{len(articles):>9}{with_mentions:>13}{found:>8}{dt:>9.2f}{len(articles) / dt:>12.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Throughput of the text layer (clean + sentences + tokens) on ANT articles, one core.
+
+    .venv/bin/python bench/bench_textlayer.py [--n 3000]
+
+Prints articles/s per stage and for the three together (a warm-up pass fills the caches
+first, as in a long batch run). Skips cleanly without ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rasad.analyze.sentences import sentences  # noqa: E402
+from rasad.analyze.tokens import tokens  # noqa: E402
+from rasad.clean.furniture import clean  # noqa: E402
+from rasad.ingest.records import compose_text  # noqa: E402
+from rasad.model import Article  # noqa: E402
+
+ANT = ROOT / ".." / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
+STAGES = (("clean", clean), ("sentences", sentences), ("tokens", tokens))
+
+
+def load(n: int) -> list[tuple[str, str]]:
+    """(title, composed text) of the first n ANT articles."""
+    out = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        for line in itertools.islice(fh, n):
+            rec = json.loads(line)
+            title = rec.get("title") or None
+            out.append((title, compose_text(title, rec.get("text") or "")))
+    return out
+
+
+def run(docs: list[tuple[str, str]]) -> dict[str, float]:
+    """Seconds spent in each stage over all documents."""
+    spent = dict.fromkeys((name for name, _ in STAGES), 0.0)
+    for title, text in docs:
+        article = Article(text=text, title=title, id="x")
+        for name, stage in STAGES:
+            t0 = time.perf_counter()
+            article = stage(article)
+            spent[name] += time.perf_counter() - t0
+    return spent
+
+
+def main() -> int:
+    """Warm up, then time and print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=3000)
+    args = parser.parse_args()
+    if not ANT.exists():
+        print("skipped: ../shared is not available")
+        return 0
+    docs = load(args.n)
+    run(docs)  # warm-up: lexicon loading and segment() cache
+    spent = run(docs)
+    total = sum(spent.values())
+    chars = sum(len(t) for _, t in docs)
+    print(f"{len(docs)} ANT articles, {chars / len(docs):.0f} chars on average")
+    print(f"{'stage':12} {'seconds':>8} {'articles/s':>11}")
+    for name, sec in [*spent.items(), ("text layer", total)]:
+        print(f"{name:12} {sec:8.2f} {len(docs) / sec:11.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""The recognizer: gazetteer first, then titles, outlet cues, the CRF, name chains and
+partial names, each adding candidates where nothing was found before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rasad.analyze.entities import crf, lex
+from rasad.analyze.entities.match import Seg, first_forms
+from rasad.analyze.entities.recognize import (
+    CRF_TYPES,
+    QUOTES,
+    Cand,
+    covered,
+    gazetteer,
+    hints,
+    letter_offset,
+    place_at,
+    segs_of,
+)
+from rasad.analyze.entities.rules import is_common, outlet_cues, particles, title_chain
+
+MAX_QUOTED = 6  # tokens in a quoted outlet name
+
+
+def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
+    """All mention candidates of a token list, sorted by position."""
+    segs = segs_of(tokens)
+    found = gazetteer(tokens, segs)
+    hint = hints(segs, found)
+    tags = _crf_tags(tokens, segs, hint)
+    if crf_only:
+        return _crf_cands(tokens, tags, [], set())
+    _metonymy(found, tags)
+    found = _longer_persons(tokens, found, tags)
+    cue_slots: set[int] = set()
+    _titles(tokens, segs, found, hint, tags)
+    _cues(tokens, segs, found, cue_slots)
+    found += _crf_cands(tokens, tags, found, cue_slots)
+    _chains(tokens, segs, found)
+    found += _partials(tokens, segs, found)
+    return sorted(found, key=lambda c: c.i)
+
+
+def _crf_tags(tokens: Sequence[Any], segs: list[Seg], hint: list[list[str]]) -> list[str]:
+    """CRF tags sentence by sentence (sentence index from the tokens)."""
+    tags: list[str] = []
+    start = 0
+    for k in range(1, len(tokens) + 1):
+        if k == len(tokens) or tokens[k].sent != tokens[start].sent:
+            tags += crf.tag(segs[start:k], hint[start:k])
+            start = k
+    return tags
+
+
+def _metonymy(found: list[Cand], tags: list[str]) -> None:
+    """A city the CRF reads as an organisation in context (برشلونة the club) becomes ORG."""
+    for c in found:
+        if c.type == "GPE" and c.j - c.i == 1 and tags[c.i] == "B-ORG":
+            if c.entries and getattr(c.entries[0], "kind", "") != "country":
+                c.type, c.entries, c.how = "ORG", (), "crf"
+
+
+def _longer_persons(tokens, found: list[Cand], tags: list[str]) -> list[Cand]:
+    """A CRF person name that strictly contains one-word lexicon persons (حسين فهمي) wins;
+    multi-word lexicon names are reliable and stay."""
+    out = list(found)
+    for i, j, kind in crf.spans(tags):
+        inside = [c for c in found if i <= c.i and c.j <= j]
+        if kind != "PERS" or not inside or any(c.type != "PER" or c.j - c.i > 1 for c in inside):
+            continue
+        if any(c.i == i and c.j == j for c in inside) or not _free([c for c in found if c not in inside], i, j):
+            continue
+        out = [c for c in out if c not in inside]
+        out.append(Cand(i, j, tokens[i].core_start, tokens[j - 1].end, "PER", how="crf"))
+    return out
+
+
+def _free(found: list[Cand], i: int, j: int) -> bool:
+    """No candidate overlaps tokens [i, j)."""
+    return all(c.j <= i or c.i >= j for c in found)
+
+
+def _titles(tokens, segs, found: list[Cand], hint, tags) -> None:
+    """Names after titles become PER, with the title's role and the apposition country."""
+    by_start = {c.i: c for c in found}
+    i = 0
+    while i < len(segs):
+        chain = title_chain(segs, i, lex.adjective, place_at(by_start)) if segs[i][0] else None
+        if not chain:
+            i += 1
+            continue
+        j, titles, country = chain
+        role = next((t.role for t in reversed(titles) if t.role), None)
+        counterpart = any(t.counterpart for t in titles)
+        _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, counterpart)
+        i = max(j, i + 1)
+
+
+def _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, counterpart) -> None:
+    """Attach the title to the lexicon name at j, or recognize the unknown name there."""
+    c = by_start.get(j)
+    if c is not None:
+        if c.type == "PER":
+            c.role, c.country = c.role or role, c.country or country
+            c.counterpart = c.counterpart or counterpart
+        return
+    if j >= len(tokens) or not tokens[j].is_word or segs[j][1]:
+        return
+    end = _crf_run(tags, j)
+    if end == j:
+        end = crf.marginal_run(segs, hint, j)
+    if end > j and _free(found, j, end):
+        cand = Cand(j, end, tokens[j].start, tokens[end - 1].end, "PER", how="title",
+                    role=role, country=country, counterpart=counterpart)
+        found.append(cand)
+        by_start[j] = cand
+
+
+def _crf_run(tags: list[str], j: int) -> int:
+    """End of the CRF's PERS span covering token j (j if none)."""
+    if j >= len(tags) or not tags[j].endswith("PERS"):
+        return j
+    k = j + 1
+    while k < len(tags) and tags[k] == "I-PERS":
+        k += 1
+    return k
+
+
+def _cues(tokens, segs, found: list[Cand], cue_slots: set[int]) -> None:
+    """Outlet names after cues (وكالة، قناة "كان") and quoted re-mentions of cue-only names."""
+    cued: set[tuple[str, ...]] = set()
+    for i in range(len(segs)):
+        hit = outlet_cues().match(segs, i) if segs[i][0] else None
+        if not hit:
+            continue
+        j = i + hit[0]
+        if j < len(tokens) and tokens[j].text in QUOTES:
+            name = _quoted(tokens, segs, found, j)
+            if name:
+                cued.add(name)
+        elif j < len(tokens):
+            _unquoted_outlet(tokens, segs, found, j)
+            cue_slots.add(j)
+    if cued:
+        _requoted(tokens, segs, found, cued)
+
+
+def _closing(tokens, j: int) -> int | None:
+    """Index of the quote closing the one at j (within MAX_QUOTED tokens)."""
+    for k in range(j + 1, min(len(tokens), j + MAX_QUOTED + 2)):
+        if tokens[k].text in QUOTES:
+            return k if k > j + 1 else None
+    return None
+
+
+def _quoted(tokens, segs, found: list[Cand], j: int) -> tuple[str, ...] | None:
+    """A quoted outlet name after a cue becomes MEDIA; returns its normalized tokens."""
+    k = _closing(tokens, j)
+    if k is None:
+        return None
+    key = tuple(s[0] for s in segs[j + 1 : k])
+    entries = tuple(e for e in lex.lex_lookup(key, cued=True) if e.type in ("MEDIA", "ORG"))
+    found[:] = [c for c in found if c.j <= j + 1 or c.i >= k]
+    found.append(Cand(j + 1, k, tokens[j + 1].start, tokens[k - 1].end, "MEDIA", entries, "cue"))
+    return key
+
+
+def _unquoted_outlet(tokens, segs, found: list[Cand], j: int) -> None:
+    """An organisation or cue-only outlet name right after a cue is MEDIA."""
+    c = next((c for c in found if c.i == j), None)
+    if c is not None:
+        if c.type in ("ORG", "MEDIA"):
+            c.type = "MEDIA"
+        return
+    hit = lex.match(segs, j, cued=True)
+    if hit and any(e.type == "MEDIA" for e in hit[1]) and _free(found, j, j + hit[0]):
+        entries = tuple(e for e in hit[1] if e.type == "MEDIA")
+        found.append(Cand(j, j + hit[0], tokens[j].start, tokens[j + hit[0] - 1].end, "MEDIA", entries, "cue"))
+
+
+def _requoted(tokens, segs, found: list[Cand], cued: set[tuple[str, ...]]) -> None:
+    """A cue-only outlet already introduced by a cue, quoted alone later (وأشارت "كان")."""
+    for j, t in enumerate(tokens):
+        if t.text not in QUOTES:
+            continue
+        k = _closing(tokens, j)
+        if k is None or tuple(s[0] for s in segs[j + 1 : k]) not in cued or not _free(found, j + 1, k):
+            continue
+        key = tuple(s[0] for s in segs[j + 1 : k])
+        entries = tuple(e for e in lex.lex_lookup(key, cued=True) if e.type in ("MEDIA", "ORG"))
+        found.append(Cand(j + 1, k, tokens[j + 1].start, tokens[k - 1].end, "MEDIA", entries, "cue"))
+
+
+def _crf_cands(tokens, tags, found: list[Cand], cue_slots: set[int]) -> list[Cand]:
+    """CRF spans (PERS/LOC/ORG) where no other candidate is."""
+    out = []
+    for i, j, kind in crf.spans(tags):
+        while i < j and not tokens[i].is_word:
+            i += 1
+        while j > i and not tokens[j - 1].is_word:
+            j -= 1
+        if i >= j or kind not in CRF_TYPES or not _free(found, i, j):
+            continue
+        typ = "MEDIA" if i in cue_slots and kind == "ORG" else CRF_TYPES[kind]
+        out.append(Cand(i, j, tokens[i].core_start, tokens[j - 1].end, typ, how="crf"))
+    return out
+
+
+def _chains(tokens, segs, found: list[Cand]) -> None:
+    """Extend person names across بن/بنت/آل (سلمان بن حمد آل خليفة)."""
+    cover = covered(found, len(tokens))
+    for c in found:
+        if c.type != "PER":
+            continue
+        j = c.j
+        while (
+            j + 1 < len(tokens)
+            and particles().get(segs[j][0]) == "inner"
+            and tokens[j + 1].is_word
+            and not segs[j + 1][1]
+            and cover[j] is None
+            and cover[j + 1] is None
+        ):
+            j += 2
+        if j > c.j:
+            c.j, c.end = j, tokens[j - 1].end
+
+
+def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:
+    """Single tokens repeating the last name of a multi-token person elsewhere in the article."""
+    last = {segs[c.j - 1][0]: c for c in found if c.type == "PER" and c.j - c.i > 1}
+    last = {k: v for k, v in last.items() if len(k) > 2 and not is_common(k)}
+    if not last:
+        return []
+    cover = covered(found, len(tokens))
+    out = []
+    for i, seg in enumerate(segs):
+        if not seg[0] or cover[i] is not None:
+            continue
+        for form, strip in first_forms(seg):
+            if form in last:
+                out.append(Cand(i, i + 1, letter_offset(tokens[i], strip), tokens[i].end, "PER", how="partial"))
+                break
+    return out

@@ -1,0 +1,106 @@
+"""CRF features for named-entity tagging: word shape, affixes, clitic segments, clusters, lexicon.
+
+A token is described by its segments ``(norm, pre, det, stem, suf)`` (the Token contract), so the
+same features serve ANERcorp's whitespace words at training time and rasad's tokens at run time.
+Per-form features are cached, so a sentence costs little more than list concatenations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from rasad.data.loader import read_tsv
+
+Seg = tuple[str, str, str, str, str]  # norm, pre, det, stem, suf
+CLUSTERS = "models/clusters.tsv.gz"
+_ARABIC = range(0x0621, 0x064B)
+# Neighbour offsets whose own features are copied with an offset prefix.
+_WINDOW = (-2, -1, 1, 2)
+
+
+@cache
+def clusters() -> dict[str, tuple[str, str]]:
+    """Normalized word -> (fine, coarse) cluster ids (empty if the clusters file is missing)."""
+    try:
+        return {r["word"]: (r["fine"], r["coarse"]) for r in read_tsv(CLUSTERS)}
+    except FileNotFoundError:
+        return {}
+
+
+def shape(word: str) -> str:
+    """A coarse shape class: arabic, latin, digit, mixed or punct."""
+    if not word:
+        return "empty"
+    if all(ord(c) in _ARABIC for c in word):
+        return "ar"
+    if word.isdigit():
+        return "digit"
+    if word.isascii() and word.isalnum():
+        return "latin"
+    if any(c.isalnum() for c in word):
+        return "mixed"
+    return "punct"
+
+
+@lru_cache(maxsize=100_000)
+def word_features(seg: Seg) -> tuple[str, ...]:
+    """Features of one token on its own (cached per segmentation)."""
+    norm, pre, det, stem, suf = seg
+    core = det + stem if det != "ل" else "ال" + stem
+    cl = clusters()
+    fine, coarse = cl.get(core) or cl.get(norm) or cl.get(stem) or ("none", "none")
+    n = len(stem)
+    return (
+        "w=" + norm,
+        "core=" + core,
+        "stem=" + stem,
+        "pre=" + pre,
+        "det=" + det,
+        "suf=" + suf,
+        "p2=" + stem[:2],
+        "p3=" + stem[:3],
+        "s2=" + stem[-2:],
+        "s3=" + stem[-3:],
+        "shape=" + shape(norm),
+        "len=" + (str(n) if n < 8 else "8+"),
+        "c=" + fine,
+        "cc=" + coarse,
+    )
+
+
+@lru_cache(maxsize=100_000)
+def context_features(seg: Seg, offset: int) -> tuple[str, ...]:
+    """The few features a neighbour contributes, prefixed with its offset."""
+    norm, _, det, stem, _ = seg
+    core = det + stem if det != "ل" else "ال" + stem
+    cl = clusters()
+    fine, coarse = cl.get(core) or cl.get(norm) or cl.get(stem) or ("none", "none")
+    p = f"{offset:+d}"
+    return (p + "core=" + core, p + "c=" + fine, p + "cc=" + coarse, p + "shape=" + shape(norm))
+
+
+def sentence_features(
+    segs: Sequence[Seg], hints: Sequence[Sequence[str]] | None = None
+) -> list[list[str]]:
+    """Feature lists for a sentence; ``hints`` adds per-token extra features (lexicon, titles)."""
+    n = len(segs)
+    out = []
+    for i, seg in enumerate(segs):
+        feats = ["bias", *word_features(seg)]
+        for off in _WINDOW:
+            j = i + off
+            if 0 <= j < n:
+                feats.extend(context_features(segs[j], off))
+            else:
+                feats.append(f"{off:+d}pad")
+        if i > 0:
+            feats.append("bi-1=" + segs[i - 1][3] + "|" + seg[3])
+        if hints:
+            feats.extend(hints[i])
+            if i > 0:
+                feats.extend("-1" + h for h in hints[i - 1])
+            if i + 1 < n:
+                feats.extend("+1" + h for h in hints[i + 1])
+        out.append(feats)
+    return out

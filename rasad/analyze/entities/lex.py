@@ -1,0 +1,69 @@
+"""Adapter over the actor lexicon (rasad/analyze/lexicon.py) for token matching.
+
+Keeps the entity stage working (CRF and rules only) when the lexicon is not importable, and
+separates outlet names that are common words (``cue_only``) from ordinary lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import Any
+
+from rasad.analyze.entities.match import Seg, core, longest
+
+
+@cache
+def lexicon() -> Any:
+    """The loaded actor lexicon, or None when it is not available."""
+    try:
+        from rasad.analyze.lexicon import load_lexicon
+    except ImportError:
+        return None
+    return load_lexicon()
+
+
+def _usable(entry: Any, cued: bool) -> bool:
+    """Whether a lexicon entry may match here (cue-only outlet forms need a cue or quotes)."""
+    return cued or not getattr(entry, "cue_only", False)
+
+
+def match(segs: Sequence[Seg], i: int, cued: bool = False) -> tuple[int, tuple, int] | None:
+    """Longest lexicon match at token i: (length, entries, letters dropped in front)."""
+    lex = lexicon()
+    if lex is None:
+        return None
+
+    def lookup(key: tuple[str, ...]):
+        found = tuple(e for e in lex_lookup(key, cued) if _usable(e, cued))
+        return found or None
+
+    return longest(segs, i, lex.first_tokens, lex.max_len, lookup)
+
+
+def lex_lookup(key: tuple[str, ...], cued: bool = False) -> tuple:
+    """Entries for a normalized token tuple (cue-only outlet forms included when ``cued``)."""
+    lex = lexicon()
+    if lex is None:
+        return ()
+    found = tuple(lex.lookup(key))
+    if cued and hasattr(lex, "lookup_cued"):
+        found += tuple(e for e in lex.lookup_cued(key) if e not in found)
+    return found
+
+
+@lru_cache(maxsize=50_000)
+def adjective(seg: Seg) -> str | None:
+    """The country of a nationality adjective token (الإسرائيلي -> ISR), else None."""
+    lex = lexicon()
+    if lex is None or not seg[0]:
+        return None
+    return lex.adjective(seg[0]) or (lex.adjective(core(seg)) if seg[1] else None)
+
+
+def role_at(entry: Any, date: str | None) -> Any:
+    """The entry's role at a date (None without lexicon or role)."""
+    lex = lexicon()
+    if lex is None or not getattr(entry, "roles", None):
+        return None
+    return lex.role_at(entry, date)

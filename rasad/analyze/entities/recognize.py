@@ -1,0 +1,196 @@
+"""Mention recognition: lexicon longest match, context rules (titles, outlet cues, name chains,
+quoted outlet names) and the CRF for names the lexicon does not know.
+
+Works on the tokens of the tokens stage; a candidate covers tokens ``[i, j)`` and a text span
+that leaves out proclitics and quotation marks (OUTPUT.md spans).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasad.analyze.entities import crf, lex
+from rasad.analyze.entities.match import Seg, core
+from rasad.analyze.entities.rules import (
+    descriptors,
+    is_common,
+    outlet_cues,
+    particles,
+    title_chain,
+    titles,
+)
+from rasad.analyze.normalize import TABLE
+
+QUOTES = frozenset('"«»“”„‘’\'')
+CRF_TYPES = {"PERS": "PER", "LOC": "GPE", "ORG": "ORG"}
+_DROPPED = frozenset(c for c, v in TABLE.items() if v is None)
+
+
+@dataclass(slots=True)
+class Cand:
+    """A recognized mention: token range, text span, type, lexicon entries and apposition."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    type: str
+    entries: tuple = ()
+    how: str = "lex"
+    role: str | None = None
+    country: str | None = None
+    counterpart: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def segs_of(tokens: Sequence[Any]) -> list[Seg]:
+    """The (norm, pre, det, stem, suf) of each token (empty norm for non-words)."""
+    return [(t.norm, t.pre, t.det, t.stem, t.suf) if t.is_word else ("", "", "", "", "") for t in tokens]
+
+
+def letter_offset(tok: Any, letters: int) -> int:
+    """Text offset after the first ``letters`` normalized letters of a token."""
+    if letters == 0:
+        return tok.start
+    if letters == len(tok.pre):
+        return tok.core_start
+    seen = 0
+    for k, c in enumerate(tok.text):
+        if c in _DROPPED:
+            continue
+        if seen == letters:
+            return tok.start + k
+        seen += 1
+    return tok.end
+
+
+def entry_type(entries: tuple) -> str:
+    """The type of the first lexicon entry."""
+    return entries[0].type if entries else "ORG"
+
+
+def gazetteer(tokens: Sequence[Any], segs: Sequence[Seg]) -> list[Cand]:
+    """Greedy left-to-right longest lexicon matches (titles and class nouns trimmed off)."""
+    out, i = [], 0
+    while i < len(segs):
+        hit = _accept(segs, i, lex.match(segs, i)) if segs[i][0] else None
+        if not hit:
+            i += 1
+            continue
+        n, entries, strip = hit
+        k = _trim(segs, i, n, entries)
+        start = letter_offset(tokens[k], strip if k == i else 0)
+        out.append(Cand(k, i + n, start, tokens[i + n - 1].end, entry_type(entries), entries))
+        i += n
+    return out
+
+
+def _accept(segs: Sequence[Seg], i: int, hit):
+    """Drop matches that are common words (اليوم as an outlet) or disagreeing institutions."""
+    if not hit:
+        return None
+    n, entries, _ = hit
+    if n == 1 and entries[0].type in ("MEDIA", "PER") and is_common(segs[i][0]):
+        return None
+    if n > 1 and entries[0].type == "ORG" and not _agrees(segs[i], segs[i + n - 1]):
+        return None
+    return hit
+
+
+def _feminine(word: str) -> bool:
+    return word.endswith("ه") or word.endswith("ات")
+
+
+def _agrees(head: Seg, last: Seg) -> bool:
+    """A final nationality adjective agrees in gender with the head (not: وزير الخارجية الإسرائيلي)."""
+    if not lex.adjective(last):
+        return True
+    return _feminine(core(head)) == _feminine(last[3] or last[0])
+
+
+def _trim(segs: Sequence[Seg], i: int, n: int, entries: tuple) -> int:
+    """First token of the name proper: after a leading title (PER) or class noun (دول الخليج)."""
+    if entries[0].type == "PER":
+        chain = title_chain(segs, i, lex.adjective, lambda s, j: (0, None))
+        if chain and i < chain[0] < i + n:
+            return chain[0]
+    if n > 1 and core(segs[i]) in descriptors():
+        rest = tuple(s[0] for s in segs[i + 1 : i + n])
+        if lex.lex_lookup(rest):
+            return i + 1
+    return i
+
+
+def place_at(by_start: dict[int, Cand]):
+    """A ``place`` callback for title chains: GPE/ORG/LOC names found by the gazetteer."""
+
+    def place(segs: Sequence[Seg], j: int) -> tuple[int, str | None]:
+        c = by_start.get(j)
+        if c and c.type in ("GPE", "ORG", "LOC"):
+            return c.j - c.i, getattr(c.entries[0], "country", None) if c.entries else None
+        return 0, None
+
+    return place
+
+
+def hints(segs: Sequence[Seg], found: list[Cand] | None = None, tokens=None) -> list[list[str]]:
+    """Per-token hint features for the CRF: lexicon tags, titles, name slots, cues, adjectives."""
+    if found is None:
+        found = gazetteer_segs(segs)
+    out: list[list[str]] = [[] for _ in segs]
+    for c in found:
+        out[c.i].append("lex=B-" + c.type)
+        for k in range(c.i + 1, c.j):
+            out[k].append("lex=I-" + c.type)
+    by_start = {c.i: c for c in found}
+    for i, seg in enumerate(segs):
+        if not seg[0]:
+            continue
+        if lex.adjective(seg):
+            out[i].append("adj")
+        if particles().get(seg[0]):
+            out[i].append("part=" + particles()[seg[0]])
+        _title_hints(segs, i, out, by_start)
+        if outlet_cues().match(segs, i):
+            out[i].append("cue")
+    return out
+
+
+def _title_hints(segs, i, out, by_start) -> None:
+    hit = titles().match(segs, i)
+    if not hit:
+        return
+    for k in range(i, i + hit[0]):
+        out[k].append("title")
+    chain = title_chain(segs, i, lex.adjective, place_at(by_start))
+    if chain and chain[0] < len(segs):
+        out[chain[0]].append("slot")
+
+
+def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:
+    """Gazetteer matches over segments only (training time: no text offsets)."""
+    out, i = [], 0
+    while i < len(segs):
+        hit = _accept(segs, i, lex.match(segs, i)) if segs[i][0] else None
+        if not hit:
+            i += 1
+            continue
+        out.append(Cand(i, i + hit[0], 0, 0, entry_type(hit[1]), hit[1]))
+        i += hit[0]
+    return out
+
+
+def covered(found: list[Cand], n: int) -> list[Cand | None]:
+    """Which candidate covers each token."""
+    cover: list[Cand | None] = [None] * n
+    for c in found:
+        for k in range(c.i, c.j):
+            cover[k] = c
+    return cover
+
+
+def core_word(seg: Seg) -> str:
+    """The det+stem form used to compare name tokens."""
+    return core(seg) if seg[0] else ""

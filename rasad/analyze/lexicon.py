@@ -1,0 +1,331 @@
+"""The actor lexicon: countries, places, organisations, persons and media outlets.
+
+Data lives in ``rasad/data/actors/*.tsv`` (see their headers). Surfaces are indexed as tuples of
+normalized tokens (``surface_key``), so the entity matcher can look up token n-grams directly:
+``load_lexicon().lookup(("وزارة", "الخارجية", "الايرانيه"))``. Names are stored as written,
+with their article; the matcher strips proclitics (و ف ب ل ك) from text tokens before lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from rasad.analyze.normalize import normalize
+from rasad.data.loader import DATA_DIR, read_tsv
+
+ACTORS = "actors/"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_INSTITUTION_MEMO_MAX = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office held by a person between two ISO dates (None = open)."""
+
+    title: str
+    country: str | None
+    cameo: str
+    start: str | None
+    end: str | None
+    title_ar: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor: a person, country (GPE), place (GPE/LOC), organisation or media outlet."""
+
+    id: str
+    type: str
+    name: str
+    name_ar: str
+    country: str | None
+    cameo: str
+    wikidata: str = ""
+    roles: tuple[Role, ...] = ()
+    kind: str = ""  # outlet kind, institution kind, or "country"/"capital" for GPEs
+    surfaces: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+def surface_key(text: str) -> tuple[str, ...]:
+    """The lookup key of a surface: its normalized tokens (punctuation split off)."""
+    return tuple(_TOKEN.findall(normalize(text)))
+
+
+def split_multi(cell: str) -> list[str]:
+    """The values of a ``|``-separated cell."""
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of an actor file; an optional file that is absent gives no rows."""
+    if not (DATA_DIR / ACTORS / name).exists():
+        return ()
+    return read_tsv(ACTORS + name)
+
+
+def _opt(value: str) -> str | None:
+    return value.strip() or None
+
+
+class ActorLexicon:
+    """Index of actor surfaces (token tuples) → entries, adjectives → countries, ids → entries."""
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, ...], list[ActorEntry]] = {}
+        self._cue: dict[tuple[str, ...], list[ActorEntry]] = {}
+        self._by_id: dict[str, ActorEntry] = {}
+        self._adjectives: dict[str, str] = {}
+        self._stop: set[tuple[str, ...]] = set()
+        self._heads: dict[tuple[str, ...], dict[str, str]] = {}
+        self._head_first: set[str] = set()
+        self._memo: dict[tuple[str, ...], ActorEntry | None] = {}
+        self._country_keys: dict[tuple[str, ...], str] = {}
+        self.max_len = 0
+        self.first_tokens: set[str] = set()
+
+    # ------------------------------------------------------------ queries
+
+    def lookup(self, norm_tokens: tuple[str, ...]) -> list[ActorEntry]:
+        """Entries whose surface is exactly these normalized tokens (most prominent first)."""
+        hit = self._index.get(norm_tokens)
+        if hit is not None:
+            return hit
+        if norm_tokens and norm_tokens[0] in self._head_first:
+            entry = self._institution(norm_tokens)
+            if entry is not None:
+                return [entry]
+        return []
+
+    def lookup_cued(self, norm_tokens: tuple[str, ...]) -> list[ActorEntry]:
+        """Entries for surfaces that are also common words: match only after a cue (قناة، حركة)."""
+        return self._cue.get(norm_tokens, [])
+
+    def get(self, actor_id: str) -> ActorEntry | None:
+        """The entry with this id, or None."""
+        return self._by_id.get(actor_id)
+
+    def adjective(self, norm_word: str) -> str | None:
+        """The ISO3 country of a nationality adjective (الاسرائيليه → ISR), or None."""
+        return self._adjectives.get(norm_word)
+
+    def role_at(self, entry: ActorEntry, when: str | date | None) -> Role | None:
+        """The role ``entry`` held on ``when`` (ISO date/datetime); latest role if ``when`` is None."""
+        if not entry.roles:
+            return None
+        if when is None:
+            open_roles = [r for r in entry.roles if r.end is None]
+            return max(open_roles or entry.roles, key=lambda r: r.start or "")
+        day = _iso_day(when)
+        if day is None:
+            return None
+        held = [r for r in entry.roles if _held(r, day)]
+        return max(held, key=lambda r: r.start or "") if held else None
+
+    def entries(self) -> list[ActorEntry]:
+        """All entries (excluding institution entries made on the fly)."""
+        return list(self._by_id.values())
+
+    def surfaces(self) -> dict[tuple[str, ...], list[ActorEntry]]:
+        """The surface index (read-only use)."""
+        return self._index
+
+    # ------------------------------------------------------------ building
+
+    def add(self, entry: ActorEntry, surfaces: list[str], cue_only: set[str] = frozenset()) -> None:
+        """Register an entry under its surfaces (cue-only and stoplisted ones go to the cue index)."""
+        self._by_id.setdefault(entry.id, entry)
+        cue_keys = {surface_key(s) for s in cue_only}
+        for s in surfaces:
+            key = surface_key(s)
+            if not key:
+                continue
+            target = self._cue if key in cue_keys or key in self._stop else self._index
+            bucket = target.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            if target is self._index:
+                self.first_tokens.add(key[0])
+                self.max_len = max(self.max_len, len(key))
+
+    def add_adjective(self, form: str, iso3: str) -> None:
+        """Map a nationality adjective form to its country (first writer wins)."""
+        self._adjectives.setdefault(normalize(form), iso3)
+
+    def add_head(self, row: dict[str, str]) -> None:
+        """Register a state-institution head (see institutions.tsv)."""
+        key = surface_key(row["head"])
+        self._heads[key] = row
+        self._head_first.add(key[0])
+        self.first_tokens.add(key[0])
+        if len(key) == 1 and key[0].startswith("ال"):
+            indefinite = (key[0][2:],)
+            self._heads.setdefault(indefinite, {**row, "indefinite": "1"})
+            self._head_first.add(indefinite[0])
+            self.first_tokens.add(indefinite[0])
+
+    # ------------------------------------------------------------ institutions
+
+    def _institution(self, tokens: tuple[str, ...]) -> ActorEntry | None:
+        """Head + country adjective/name (الجيش الاسرائيلي) as an ORG of that country, memoized."""
+        if tokens in self._memo:
+            return self._memo[tokens]
+        entry = None
+        for cut in range(1, len(tokens)):
+            head = self._heads.get(tokens[:cut])
+            if head is not None:
+                iso3 = self._country_of_rest(tokens[cut:], head)
+                if iso3:
+                    entry = self._institution_entry(head, iso3)
+                    break
+        if len(self._memo) < _INSTITUTION_MEMO_MAX:
+            self._memo[tokens] = entry
+        return entry
+
+    def _country_of_rest(self, rest: tuple[str, ...], head: dict[str, str]) -> str | None:
+        """The country named by what follows a head: an agreeing adjective, or (construct) a name."""
+        definite = not head.get("indefinite")
+        if len(rest) == 1:
+            iso3 = self._adjectives.get(rest[0])
+            if iso3 and rest[0].startswith("ال") == definite:
+                return iso3
+        if not definite:
+            return self._country_keys.get(rest)
+        return None
+
+    def _institution_entry(self, head: dict[str, str], iso3: str) -> ActorEntry:
+        country = self._by_id.get(f"c:{iso3}")
+        base = country.cameo if country else iso3
+        name = f"{country.name if country else iso3} {head['name']}"
+        slug = re.sub(r"[^a-z0-9]+", "-", head["name"].lower()).strip("-")
+        return ActorEntry(
+            id=f"o:{iso3.lower()}-{slug}",
+            type="ORG",
+            name=name,
+            name_ar=head["head"],
+            country=iso3,
+            cameo=base + head["cameo_suffix"],
+            kind=head["kind"],
+        )
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _iso_day(when: str | date | None) -> str | None:
+    """The YYYY-MM-DD day of a date, datetime or ISO string, or None if unparseable."""
+    if isinstance(when, datetime | date):
+        return when.isoformat()[:10]
+    m = re.match(r"\d{4}(-\d{2}(-\d{2})?)?", str(when).strip())
+    if not m:
+        return None
+    return _pad(m.group(0), "-01")
+
+
+def _pad(day: str, fill: str) -> str:
+    """Complete 'YYYY' or 'YYYY-MM' to a full day using ``fill`` ('-01' start, '-31' end)."""
+    while len(day) < 10:
+        day += "-12" if len(day) == 4 and fill == "-31" else fill
+    return day
+
+
+def _held(role: Role, day: str) -> bool:
+    """True if ``day`` lies within the role's dates (open ends are unbounded)."""
+    if role.start and _pad(role.start, "-01") > day:
+        return False
+    return not (role.end and _pad(role.end, "-31") < day)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _load_stoplist(lex: ActorLexicon) -> None:
+    for row in _rows("stoplist.tsv"):
+        if row["kind"] in ("word", "cue_only"):
+            lex._stop.add(surface_key(row["surface"]))
+
+
+def _load_countries(lex: ActorLexicon) -> dict[str, str]:
+    """Countries; returns capital place id → ISO3."""
+    capitals = {}
+    for r in _rows("countries.tsv"):
+        names = [r["name_ar"], *split_multi(r["variants"])]
+        entry = ActorEntry(r["id"], "GPE", r["name"], r["name_ar"], r["iso3"], r["cameo"], "",
+                           kind="country", surfaces=tuple(names))  # fmt: skip
+        lex.add(entry, names)
+        for n in names:
+            lex._country_keys.setdefault(surface_key(n), r["iso3"])
+        for form in split_multi(r["adjectives"]):
+            lex.add_adjective(form, r["iso3"])
+        if r["capital"]:
+            capitals[r["capital"]] = r["iso3"]
+    return capitals
+
+
+def _load_places(lex: ActorLexicon, capitals: dict[str, str]) -> None:
+    for r in _rows("places.tsv"):
+        names = [r["name_ar"], *split_multi(r["variants"])]
+        country = _opt(r["country"])
+        c = lex.get(f"c:{country}") if country else None
+        kind = "capital" if r["id"] in capitals else r["type"].lower()
+        entry = ActorEntry(r["id"], r["type"], r["name"], r["name_ar"], country,
+                           c.cameo if c else "", kind=kind, surfaces=tuple(names))  # fmt: skip
+        lex.add(entry, names)
+
+
+def _load_orgs(lex: ActorLexicon) -> None:
+    for r in _rows("orgs.tsv"):
+        names = [r["name_ar"], *split_multi(r["variants"])]
+        entry = ActorEntry(r["id"], r["type"] or "ORG", r["name"], r["name_ar"], _opt(r["country"]),
+                           r["cameo"], r["wikidata"], surfaces=tuple(names))  # fmt: skip
+        lex.add(entry, names)
+    for r in _rows("institutions.tsv"):
+        lex.add_head(r)
+
+
+def _load_roles() -> dict[str, list[Role]]:
+    roles: dict[str, list[Role]] = {}
+    for name in ("roles.tsv", "roles_petrarch.tsv"):
+        for r in _rows(name):
+            role = Role(r["title"], _opt(r["country"]), r["cameo"], _opt(r["start"]),
+                        _opt(r["end"]), r.get("title_ar", ""))  # fmt: skip
+            roles.setdefault(r["actor_id"], []).append(role)
+    return roles
+
+
+def _load_persons(lex: ActorLexicon) -> None:
+    roles = _load_roles()
+    seen: set[str] = set()
+    for name in ("persons.tsv", "persons_petrarch.tsv"):  # curated file wins on id clash
+        for r in _rows(name):
+            if r["id"] in seen:
+                continue
+            seen.add(r["id"])
+            names = [r["name_ar"], *split_multi(r["variants"])]
+            entry = ActorEntry(r["id"], "PER", r["name"], r["name_ar"], _opt(r["country"]),
+                               r["cameo"], r["wikidata"], tuple(roles.get(r["id"], ())),
+                               surfaces=tuple(names))  # fmt: skip
+            lex.add(entry, names)
+
+
+def _load_outlets(lex: ActorLexicon) -> None:
+    for r in _rows("outlets.tsv"):
+        names = [r["name_ar"], *split_multi(r["variants"])]
+        entry = ActorEntry(r["id"], "MEDIA", r["name"], r["name_ar"], _opt(r["country"]), "",
+                           r["wikidata"], kind=r["kind"], surfaces=tuple(names))  # fmt: skip
+        lex.add(entry, names, set(split_multi(r.get("cue_only", ""))))
+
+
+@cache
+def load_lexicon() -> ActorLexicon:
+    """The actor lexicon, built once per process from rasad/data/actors/."""
+    lex = ActorLexicon()
+    _load_stoplist(lex)
+    capitals = _load_countries(lex)
+    _load_orgs(lex)
+    _load_places(lex, capitals)
+    _load_persons(lex)
+    _load_outlets(lex)
+    return lex

@@ -1,0 +1,83 @@
+"""Normalization for matching (never for display), with a map back to offsets in the text.
+
+Only deletions and one-to-one replacements are made, so a normalized view is the text with
+some characters dropped: ``NormView.offsets[i]`` is the text index of normalized char ``i``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Dropped: tatweel, Arabic diacritics (harakat, superscript alef, Quranic marks),
+# zero-width and bidi control characters, soft hyphen, BOM.
+_DROP = (
+    "\u0640"
+    + "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+    + "".join(chr(c) for c in range(0x06D6, 0x06DD))
+    + "".join(chr(c) for c in range(0x06DF, 0x06E9))
+    + "".join(chr(c) for c in range(0x06EA, 0x06EE))
+    + "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"
+    + "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    + "\u2066\u2067\u2068\u2069\u00ad\ufeff\u061c"
+)
+
+_REPLACE = {
+    # alef forms
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    # alef maqsura and Persian/Urdu ya, ta marbuta, Persian kaf, heh variants
+    "ى": "ي", "ی": "ي", "ې": "ي", "ة": "ه", "ک": "ك", "ڪ": "ك", "ە": "ه", "ہ": "ه", "ھ": "ه",
+    # punctuation variants that matter for matching
+    "\u060c": "،",
+}
+# Arabic-Indic and Persian digits
+_REPLACE.update({chr(0x0660 + i): str(i) for i in range(10)})
+_REPLACE.update({chr(0x06F0 + i): str(i) for i in range(10)})
+# every kind of space becomes a plain space
+for _sp in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t":
+    _REPLACE[_sp] = " "
+# Latin letters fold to lower case (i24NEWS = i24news)
+_REPLACE.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+TABLE = str.maketrans({**_REPLACE, **{c: None for c in _DROP}})
+_DROP_RE = re.compile("[" + re.escape(_DROP) + "]")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(text: str) -> str:
+    """The matching form of a text: alef/ya/ta-marbuta folded, diacritics and tatweel dropped."""
+    return text.translate(TABLE)
+
+
+def strip_diacritics(text: str) -> str:
+    """Drop diacritics, tatweel and invisible controls only (for display-safe comparison)."""
+    return _DROP_RE.sub("", text)
+
+
+class NormView:
+    """The normalized form of a text with a map from normalized offsets back to the text."""
+
+    __slots__ = ("text", "norm", "offsets")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm = text.translate(TABLE)
+        if len(self.norm) == len(text):
+            self.offsets = None  # identity: nothing dropped
+        else:
+            drop = frozenset(_DROP)
+            self.offsets = [i for i, c in enumerate(text) if c not in drop]
+
+    def to_text(self, i: int) -> int:
+        """The text offset of normalized offset ``i`` (``len(norm)`` maps to ``len(text)``)."""
+        if self.offsets is None:
+            return i
+        return self.offsets[i] if i < len(self.offsets) else len(self.text)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A normalized span ``[start, end)`` as a span of the text."""
+        if start >= end:
+            s = self.to_text(start)
+            return s, s
+        return self.to_text(start), self.to_text(end - 1) + 1

@@ -1,0 +1,263 @@
+"""Clitic segmentation decided from corpus word frequencies.
+
+A word is split into proclitics + determiner + stem + enclitic pronoun only when the corpus
+says so: the split wins when the stripped form is frequent enough that the word is explained
+as a clitic form of it (``f(word) < K * f(base) * rate(proclitics) * rate(enclitic)``).
+The per-clitic rates are measured on the lexicon itself when it is loaded.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache, lru_cache
+from statistics import median
+
+from rasad.analyze.normalize import normalize
+from rasad.data.loader import data_path, read_tsv
+
+# Closed classes: conjunction, then preposition or future particle (order matters).
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس")
+ENCLITICS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني")
+_IMPERFECT = "يتنا"  # the future particle س only precedes an imperfect verb
+_HAMZA_ALEF = "أإآ"  # an alef with hamza cannot be the alef of the article
+K = 16.0  # how much more frequent than expected a whole form must be to stay whole
+MIN_BASE = 5  # a stripped form seen fewer times is not trusted as a word
+MIN_STEM = 2  # letters
+CONJ_BASE = 100  # see _limit
+CONJ_RATIO = 40.0
+PARTICLE_RATIO = 1.0
+K_SUF = 30.0  # K for enclitic pronouns
+PREFER_PRE = 0.1  # a split with more proclitics wins if its score is this close to the best
+
+
+@cache
+def _lexicon() -> tuple[dict[str, int], dict[str, int]]:
+    """Counts of normalized forms, and of those written with a final ة (wordfreq.tsv.gz)."""
+    counts: dict[str, int] = {}
+    ta: dict[str, int] = {}
+    with gzip.open(data_path("wordfreq.tsv.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 2 or not cells[1].isdigit():
+                continue  # header lines
+            counts[cells[0]] = int(cells[1])
+            if len(cells) > 2 and cells[2] not in ("", "0"):
+                ta[cells[0]] = int(cells[2])
+    return counts, ta
+
+
+def wordfreq() -> dict[str, int]:
+    """The normalized word-form counts (rasad/data/wordfreq.tsv.gz)."""
+    return _lexicon()[0]
+
+
+def _whole_count(word: str, norm: str, surface: bool) -> int:
+    """Corpus count of a whole word; a surface final ه does not count the ة spellings."""
+    counts, ta = _lexicon()
+    n = counts.get(norm, 0)
+    if surface and word.endswith("ه"):
+        n -= ta.get(norm, 0)
+    return n
+
+
+@cache
+def keep_whole() -> frozenset[str]:
+    """Words never segmented (function words whose letters look like clitics)."""
+    return frozenset(row["form"] for row in read_tsv("clitic_keep.tsv"))
+
+
+def attach(pre: str, base: str) -> str:
+    """The written form of proclitics + base (ل + الحكومه = للحكومه)."""
+    if pre.endswith("ل") and base.startswith("ال"):
+        return pre + base[1:]
+    return pre + base
+
+
+@cache
+def rates() -> dict[str, float]:
+    """Median ratio f(clitic form) / f(base) per clitic, over frequent bases."""
+    freq = wordfreq()
+    bases = [w for w, n in freq.items() if n >= 300 and len(w) >= 3][:4000]
+    out = {}
+    for pre in PROCLITICS[1:]:
+        out[pre] = _median_ratio(freq, bases, lambda b, p=pre: attach(p, b))
+    for suf in ENCLITICS[1:]:
+        out["+" + suf] = _median_ratio(freq, bases, lambda b, s=suf: b + s)
+    return out
+
+
+def _median_ratio(freq: dict[str, int], bases: list[str], form) -> float:
+    ratios = [freq[form(b)] / freq[b] for b in bases if form(b) in freq]
+    return median(ratios) if len(ratios) >= 20 else 0.001
+
+
+@lru_cache(maxsize=300_000)
+def segment(word: str, surface: bool = False) -> tuple[str, str, str, str]:
+    """Split a word into (pre, det, stem, suf), all normalized.
+
+    ``word`` is a normalized word, or with ``surface=True`` the surface without diacritics:
+    then ة and hamza on alef rule out a pronoun ه or an article, while a normalized final ه
+    (often a ة) is split off only when the corpus clearly says so. The contracted لل gives
+    det "ل". A stem that had ة before a pronoun gets its ة back (normalized ه): حكومته → حكومه.
+    """
+    norm = normalize(word)
+    if not norm.isalpha() or _kept(word, norm):
+        return "", "", norm, ""
+    freq = wordfreq()
+    best = _best_split(word, norm, freq, surface)
+    if best is None:
+        return _fallback(word, norm, freq) if norm not in freq else _with_det(word, "", norm, "", freq)
+    pre, base, suf = best
+    if pre:
+        return _peeled(word, norm, pre, base, surface)
+    return _with_det(word, "", base, suf, freq)
+
+
+def _kept(word: str, norm: str) -> bool:
+    """A closed-class word that is never split (unless a hamza shows the alef is إ/أ)."""
+    return norm in keep_whole() and not any(c in _HAMZA_ALEF for c in word)
+
+
+def _peeled(word: str, norm: str, pre: str, base: str, surface: bool) -> tuple[str, str, str, str]:
+    """Proclitics + the segmentation of the rest (وبالتالي = و + بالتالي = و + ب + ال + تالي)."""
+    if pre.endswith("ل") and base.startswith("ال") and norm[len(pre) :] == base[1:]:
+        return pre, "ل", base[2:], ""  # the contracted لل
+    sub_pre, det, stem, suf = segment(word[len(pre) :], surface)
+    if pre + sub_pre in PROCLITICS:
+        return pre + sub_pre, det, stem, suf
+    return _with_det(word, pre, norm[len(pre) :], "", wordfreq())
+
+
+def _best_split(word: str, norm: str, freq, surface: bool) -> tuple[str, str, str] | None:
+    """The (pre, base, suf) the corpus supports with the most proclitics, or None (whole)."""
+    whole = _whole_count(word, norm, surface)
+    passing = []
+    for pre, base, suf in _candidates(word, norm):
+        count = _base_count(freq, base, suf)
+        if count < MIN_BASE or (whole and whole >= count * _limit(pre, base, suf, count)):
+            continue
+        if suf in ("ي", "ني") and _is_nisba(norm, freq):
+            continue
+        if suf == "ه" and not surface and whole > count * _rate(suf=suf):
+            continue  # a normalized final ه is most often a ة
+        passing.append((count * _rate(pre, suf), pre, base, suf))
+    if not passing:
+        return None
+    # Peel the most proclitics that stay plausible (فإنه: ف + إنه, not فإن + ه); the rest
+    # is segmented again by _peeled.
+    top = max(passing)[0]
+    _, pre, base, suf = max(passing, key=lambda c: (c[0] >= PREFER_PRE * top, len(c[1]), c[0]))
+    return pre, base, suf
+
+
+def _rate(pre: str = "", suf: str = "") -> float:
+    """Measured rate of a proclitic or an enclitic (1.0 for none)."""
+    table = rates()
+    return (table[pre] if pre else 1.0) * (table["+" + suf] if suf else 1.0)
+
+
+def _limit(pre: str, base: str, suf: str, count: int) -> float:
+    """How many times more frequent than its base a clitic form may be."""
+    limit = K * _rate(pre) if pre else 1.0
+    # A sentence-initial verb is more often written with و than without (واضاف, وتابع):
+    # a frequent base explains a و form up to CONJ_RATIO times its own count.
+    if pre == "و" and count >= CONJ_BASE:
+        limit = max(limit, CONJ_RATIO)
+    # The future particle only precedes an imperfect verb (سيكون / يكون), and a proclitic
+    # before the article (كالعاده / العاده) is hardly ever part of a word.
+    if pre.endswith("س") or (pre and base.startswith("ال") and len(base) > 3):
+        limit = max(limit, PARTICLE_RATIO)
+    return limit * (K_SUF * _rate(suf=suf) if suf else 1.0)
+
+
+def _is_nisba(norm: str, freq) -> bool:
+    """A word in -ي with feminine or plural forms is a nisba adjective (ايراني), not ـي 'my'."""
+    related = freq.get(norm + "ه", 0) + freq.get(norm + "ين", 0) + freq.get(norm + "ون", 0)
+    return related * 10 >= freq.get(norm, 0)
+
+
+def _candidates(word: str, norm: str):
+    """(pre, base, suf) triples whose letters spell the word; base keeps its ال."""
+    for pre in PROCLITICS:
+        if not norm.startswith(pre):
+            continue
+        rest = norm[len(pre) :]
+        if pre.endswith("ل") and rest.startswith("ل"):
+            yield from _suffixed(word, pre, "ا" + rest, contracted=True)
+        if pre.endswith("س") and (rest[:1] not in _IMPERFECT or len(rest) < 3):
+            continue
+        yield from _suffixed(word, pre, rest, contracted=False)
+
+
+def _suffixed(word: str, pre: str, base: str, contracted: bool):
+    """Suffix splits of a base (none after the article, no ه pronoun after a ة)."""
+    for suf in ENCLITICS:
+        if not pre and not suf:
+            continue
+        if suf and (not base.endswith(suf) or _has_article(word, pre, base, suf)):
+            continue
+        if suf == "ه" and word.endswith("ة"):
+            continue
+        stem = base[: len(base) - len(suf)]
+        # 'you' is rare in news reports: only after a stem of 3+ letters (بنك is no بن+ك).
+        if len(stem) >= MIN_STEM + (2 if contracted else 0) + (suf[:1] == "ك"):
+            yield pre, stem, suf
+
+
+def _has_article(word: str, pre: str, base: str, suf: str) -> bool:
+    """Whether a base starts with the article (which takes no pronoun); إليه does not."""
+    return (
+        base.startswith("ال")
+        and word[len(pre) : len(pre) + 1] not in _HAMZA_ALEF
+        and base[: len(base) - len(suf)] not in keep_whole()
+    )
+
+
+def _base_count(freq: dict[str, int], base: str, suf: str) -> int:
+    """Corpus count of a stripped base; before a pronoun, ت may stand for ة and ا for ى."""
+    if not suf:
+        return freq.get(base, 0)
+    alt = {"ت": "ه", "ا": "ي"}.get(base[-1])
+    return max(freq.get(base, 0), freq.get(base[:-1] + alt, 0) if alt else 0)
+
+
+def _with_det(word: str, pre: str, base: str, suf: str, freq) -> tuple[str, str, str, str]:
+    """Final pieces: the article split off the base, ة restored in the stem."""
+    if suf:
+        alt = {"ت": "ه", "ا": "ي"}.get(base[-1])
+        if alt and freq.get(base[:-1] + alt, 0) > freq.get(base, 0):
+            base = base[:-1] + alt  # حكومت+ه → حكومه, مستوا+ه → مستوي
+        return pre, "", base, suf
+    det, stem = _split_det(word, pre, base, freq)
+    return pre, det, stem, ""
+
+
+def _split_det(word: str, pre: str, base: str, freq) -> tuple[str, str]:
+    """(det, stem) of a base: the article when it starts with a bare ال and is no function word."""
+    at = len(pre)
+    if (
+        base.startswith("ال")
+        and len(base) >= 2 + MIN_STEM
+        and word[at : at + 1] not in _HAMZA_ALEF
+        and base not in keep_whole()
+        and (
+            freq.get(base[2:], 0) >= MIN_BASE
+            or freq.get("ل" + base[1:], 0) >= MIN_BASE  # written للـ: ال is the article
+            or not freq.get(base, 0)
+        )
+    ):
+        return "ال", base[2:]
+    return "", base
+
+
+def _fallback(word: str, norm: str, freq) -> tuple[str, str, str, str]:
+    """An unknown word: strip proclitics only when the article follows (وبالمستشفيات)."""
+    for pre in sorted(PROCLITICS, key=len, reverse=True):
+        rest = norm[len(pre) :]
+        if not norm.startswith(pre) or len(rest) < 2 + 3:
+            continue
+        if pre.endswith("ل") and rest.startswith("ل"):
+            return pre, "ل", rest[1:], ""
+        if rest.startswith("ال") and word[len(pre) : len(pre) + 1] not in _HAMZA_ALEF:
+            return pre, "ال", rest[2:], ""
+    return "", "", norm, ""

@@ -1,0 +1,119 @@
+"""Sentence-level event detection on the Arabic event GSR (protest / assault) and span checks.
+
+``evaluate_events(csv)`` runs the pipeline up to events over every sentence of a detection file
+(columns ``text``, ``label``, ``event_type``) and scores whether the stage finds a PROTEST
+(CAMEO root 14) or ASSAULT (roots 18–20) event: "yes" is positive, "easy no" and
+"difficult no" negative, "ambiguous" left out. With ``spans`` (the matching ``*_spans_*.json``)
+it also reports how often the source and target actors found overlap the gold spans.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from rasad.analyze.normalize import normalize
+from rasad.model import Article
+
+TYPE_ROOTS = {"PROTEST": frozenset({"14"}), "ASSAULT": frozenset({"18", "19", "20"})}
+POSITIVE, NEGATIVE = frozenset({"yes"}), frozenset({"easy no", "difficult no"})
+# Minimum pattern reliability for a detection, chosen on gsr-dev by
+# scripts/build_event_reliability.py (F1-optimal per type): a dev-calibrated setting.
+THRESHOLDS = {"PROTEST": 0.33, "ASSAULT": 0.4}
+
+
+def prepare(text: str) -> Article:
+    """An article for one sentence, with every built stage before events run over it."""
+    from rasad.pipeline import STAGES
+
+    article = Article(text)
+    for stage in STAGES:
+        if stage.name in ("events",):
+            break
+        if stage.name in ("clean",):
+            continue  # one sentence: nothing to clean
+        article = stage.load()(article)
+    return article
+
+
+def detected(found: Iterable[Any], roots: frozenset[str], threshold: float = 0.4) -> bool:
+    """Whether an asserted, non-negated event of these roots was found."""
+    return any(
+        f.code[:2] in roots and not f.negated and f.modality == "asserted" and f.reliability >= threshold
+        for f in found
+    )
+
+
+def read_detection(path: str | Path) -> list[dict[str, str]]:
+    """Rows of a GSR detection CSV; a clear error when columns are missing."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if rows and not {"text", "label", "event_type"} <= set(rows[0]):
+        raise ValueError(f"{path}: expected columns text, label, event_type")
+    return rows
+
+
+def score(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float | int]:
+    """Precision, recall and F1 from (gold, predicted) pairs."""
+    tp = fp = fn = tn = 0
+    for gold, pred in pairs:
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+        tn += not gold and not pred
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+            "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+
+
+def evaluate_events(path_csv: str | Path, *, spans: str | Path | None = None,
+                    analyze: Callable[[Article], list[Any]] | None = None) -> dict[str, Any]:
+    """Detection P/R/F1 per event type in a GSR CSV (and span agreement if ``spans`` given)."""
+    if analyze is None:
+        from rasad.extract.events import analyze
+    rows = read_detection(path_csv)
+    by_type: dict[str, list[tuple[bool, bool]]] = {}
+    for row in rows:
+        if row["label"] not in POSITIVE | NEGATIVE:
+            continue
+        kind = row["event_type"].upper()
+        found = analyze(prepare(row["text"]))
+        hit = detected(found, TYPE_ROOTS[kind], THRESHOLDS.get(kind, 0.4))
+        by_type.setdefault(kind, []).append((row["label"] in POSITIVE, hit))
+    result: dict[str, Any] = {"file": str(path_csv), "types": {k: score(v) for k, v in by_type.items()},
+                              "left_out": sum(r["label"] not in POSITIVE | NEGATIVE for r in rows)}
+    if spans:
+        result["spans"] = evaluate_spans(spans, analyze)
+    return result
+
+
+def _words(text: str) -> set[str]:
+    return {normalize(w).removeprefix("و") for w in text.split() if len(w) > 1}
+
+
+def evaluate_spans(path: str | Path, analyze: Callable[[Article], list[Any]]) -> dict[str, Any]:
+    """Share of span records whose gold source/target overlaps the actors the stage found."""
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    counts = {"source": [0, 0], "target": [0, 0]}
+    for rec in records:
+        roots = TYPE_ROOTS.get(str(rec.get("event_type", "")).upper(), frozenset())
+        article = prepare(rec["text"])
+        names: dict[str, set[str]] = {}
+        for m in article.mentions:
+            if m.actor:
+                names.setdefault(m.actor, set()).update(_words(m.text))
+        found = [f for f in analyze(article) if f.code[:2] in roots]
+        for side in ("source", "target"):
+            gold = _words(rec.get(f"{side}_gold") or "")
+            if not gold:
+                continue
+            counts[side][1] += 1
+            ids = {a for f in found for a in getattr(f.args, side)}
+            counts[side][0] += any(names.get(a, set()) & gold for a in ids)
+    return {side: {"matched": m, "records": n, "share": round(m / n, 3) if n else 0.0}
+            for side, (m, n) in counts.items()} | {"records": len(records)}

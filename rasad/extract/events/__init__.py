@@ -1,0 +1,109 @@
+"""The events stage: CAMEO/PLOVER-coded events with dyads, dates, places and attribution.
+
+``events(article)`` fills ``article.events`` (ids e1, e2, …). Triggers come from the lexicon
+in ``rasad/data/events/triggers.tsv``; arguments from the article's mentions (entities stage)
+and dates (dates stage); the stage degrades to fewer arguments when those are missing.
+"""
+
+from __future__ import annotations
+
+from rasad.extract.events.detect import Found, analyze
+from rasad.extract.events.lexicon import code_info
+from rasad.model import Article, Event
+
+__all__ = ["events", "analyze", "Found"]
+
+# Below this calibrated reliability a trigger is mostly a generic mention (الهجوم، القتال),
+# not the report of an event.
+MIN_CONFIDENCE = 0.1
+# Roots whose events stand with one side only (protests, force posture, violence).
+ONE_SIDED = frozenset({"14", "15", "18", "19", "20"})
+
+
+def events(article: Article) -> Article:
+    """Fill ``article.events`` from the article's text, mentions and dates."""
+    found = [f for f in analyze(article) if _emittable(f)]
+    merged: list[Event] = []
+    for f in found:
+        for event in _split(article, f):
+            _merge_into(merged, event)
+    for n, event in enumerate(merged, 1):
+        event.id = f"e{n}"
+    article.events = merged
+    _add_used_actors(article)
+    return article
+
+
+def _emittable(f: Found) -> bool:
+    if f.reliability < MIN_CONFIDENCE:
+        return False
+    if f.code[:2] in ONE_SIDED:
+        # "the Israeli occupation" alone names a state of affairs, not an event
+        return bool(f.args.target or (f.args.source and not f.args.adjectival))
+    return bool(f.args.target)
+
+
+def _confidence(f: Found) -> float:
+    """Pattern reliability, discounted when a side of the dyad is missing."""
+    sides = bool(f.args.source) + bool(f.args.target)
+    return round(f.reliability * (1.0 if sides == 2 else 0.8), 2)
+
+
+def _split(article: Article, f: Found) -> list[Event]:
+    """One event per target (a list of targets is one dyad each)."""
+    info = code_info(f.code)
+    text = article.text
+    a, b = _offsets(article, f)
+    trigger = {"start": a, "end": b, "text": text[a:b]}
+    out = []
+    for target in f.args.target or [None]:
+        out.append(Event(
+            id="", code=f.code, root=f.code[:2], label=info.label, plover=info.plover,
+            source=list(f.args.source), target=[target] if target else [], sentence=f.sentence,
+            trigger=dict(trigger), date=f.date, location=f.args.location, negated=f.negated,
+            modality=f.modality, reported_by=list(f.reported_by), confidence=_confidence(f),
+            triggers=[dict(trigger)],
+        ))
+    return out
+
+
+def _offsets(article: Article, f: Found) -> tuple[int, int]:
+    tokens = article.cache["tokens"] if "tokens" in article.cache else None
+    if tokens is None:  # the fallback tokenizer keeps its tokens on the Found span only
+        from rasad.extract.events.doc import get_tokens
+
+        tokens = get_tokens(article)
+    first = tokens[f.span.first]
+    # The trigger starts after its proclitics (و، ب، ل), like a mention span.
+    return getattr(first, "core_start", first.start), tokens[f.span.last].end
+
+
+def _compatible(a: dict | None, b: dict | None) -> bool:
+    if a is None or b is None:
+        return True
+    x, y = str(a.get("value")), str(b.get("value"))
+    return x.startswith(y) or y.startswith(x)
+
+
+def _merge_into(merged: list[Event], event: Event) -> None:
+    """Merge repeated reports (same root, dyad, polarity, compatible date) into one event."""
+    for old in merged:
+        same = (old.root, old.source, old.target, old.negated) == (
+            event.root, event.source, event.target, event.negated)
+        if same and _compatible(old.date, event.date):
+            old.triggers.append(event.trigger)
+            old.date = old.date or event.date
+            old.location = old.location or event.location
+            old.reported_by = list(dict.fromkeys(old.reported_by + event.reported_by))
+            old.confidence = round(min(0.99, max(old.confidence, event.confidence) + 0.05), 2)
+            return
+    merged.append(event)
+
+
+def _add_used_actors(article: Article) -> None:
+    """Add collective actors (resolved from the lexicon) that an event uses."""
+    pending = article.cache.get("event_actors", {})
+    used = {x for e in article.events for x in e.source + e.target + [e.location]}
+    for actor_id, actor in pending.items():
+        if actor_id in used and article.actor(actor_id) is None:
+            article.actors.append(actor)

@@ -1,0 +1,133 @@
+"""Negation, modality and attribution cues (data: ``rasad/data/events/cues.tsv``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rasad.analyze.normalize import normalize
+from rasad.data.loader import read_tsv
+from rasad.extract.events.lexicon import candidates, canon_set, core, verb_forms
+
+# Strongest first: a denied or hypothetical event stays so even if also intended.
+MODALITY_ORDER = ("denied", "hypothetical", "demanded", "intended")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue: its effect and how far before a trigger it may stand (in words)."""
+
+    pattern: str
+    effect: str
+    window: int
+    rest: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue found in the text: its token span and effect."""
+
+    first: int
+    last: int
+    effect: str
+    window: int
+    sent: int
+
+
+class CueLexicon:
+    """Head form → cues index."""
+
+    def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
+        self.index: dict[str, list[Cue]] = {}
+        for row in rows:
+            words = row["pattern"].split()
+            cue = Cue(row["pattern"], row["effect"], int(row["window"] or 0),
+                      tuple(core(w) for w in words[1:]))
+            if row["kind"] == "verb":
+                parts = [normalize(p) for p in words[0].split("|")]
+                forms = verb_forms(parts[0], parts[1] if len(parts) > 1 else "")
+            else:
+                forms = {normalize(words[0])}
+            for form in forms:
+                self.index.setdefault(form, []).append(cue)
+        for found in self.index.values():
+            found.sort(key=lambda c: -len(c.rest))
+
+    def find(self, tokens: list[Any]) -> list[CueHit]:
+        """All cues in a token list."""
+        hits = []
+        for i, tok in enumerate(tokens):
+            if not tok.is_word:
+                continue
+            for cue in self._heads(tok.norm):
+                end = _match_rest(tokens, i, cue.rest, gap=2)
+                if end is not None:
+                    hits.append(CueHit(i, end, cue.effect, cue.window, tok.sent))
+                    break
+        return hits
+
+    def _heads(self, norm: str) -> list[Cue]:
+        out: list[Cue] = []
+        for form, det, _ in candidates(norm):
+            if not det:
+                out.extend(self.index.get(form, ()))
+        return out
+
+
+def _match_rest(tokens: list[Any], i: int, rest: tuple[str, ...], gap: int = 0) -> int | None:
+    """Index of the last token if the literal words follow token i, else None.
+
+    ``gap`` words (a subject: "تعمل إسرائيل على") may stand before the first literal word.
+    """
+    j = i
+    for n, word in enumerate(rest):
+        j = _next_word(tokens, j)
+        skips = gap if n == 0 else 0
+        while j < len(tokens) and word not in canon_set(tokens[j].norm) and skips > 0:
+            j, skips = _next_word(tokens, j), skips - 1
+        if j >= len(tokens) or word not in canon_set(tokens[j].norm):
+            return None
+    return j
+
+
+def _next_word(tokens: list[Any], j: int) -> int:
+    j += 1
+    while j < len(tokens) and not tokens[j].is_word:
+        j += 1
+    return j
+
+
+@cache
+def load_cues() -> CueLexicon:
+    """The cue lexicon (cached)."""
+    return CueLexicon(read_tsv("events/cues.tsv"))
+
+
+def words_between(tokens: list[Any], a: int, b: int) -> int:
+    """Number of word tokens strictly between token indices a and b."""
+    return sum(1 for t in tokens[a + 1 : b] if t.is_word)
+
+
+def polarity(tokens: list[Any], hits: list[CueHit], first: int, future: bool) -> tuple[bool, str]:
+    """(negated, modality) of a trigger starting at token ``first`` from the cues before it."""
+    negated, found = False, set()
+    sent = tokens[first].sent
+    for hit in hits:
+        if hit.sent != sent or hit.effect == "attribution" or hit.last >= first:
+            continue
+        if _crosses_clause(tokens, hit.last, first) or words_between(tokens, hit.last, first) >= hit.window:
+            continue
+        if hit.effect in ("negation", "denied"):
+            negated = True
+        if hit.effect != "negation":
+            found.add(hit.effect)
+    if future:  # the future proclitic س on the trigger verb (سيلتقي، وستقصف)
+        found.add("intended")
+    modality = next((m for m in MODALITY_ORDER if m in found), "asserted")
+    return negated, modality
+
+
+def _crosses_clause(tokens: list[Any], a: int, b: int) -> bool:
+    """Whether a full stop or semicolon stands between two tokens."""
+    return any(t.text in (".", "؛", ";", "؟", "?", "!") for t in tokens[a + 1 : b])

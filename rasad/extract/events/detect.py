@@ -1,0 +1,285 @@
+"""Trigger detection and per-trigger analysis (arguments, polarity, date, attribution)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from rasad.analyze.normalize import normalize
+from rasad.data.loader import read_tsv
+from rasad.extract.events.arguments import (
+    Args,
+    Span,
+    arguments,
+    mentions_in,
+    prefer_person,
+    subject_before,
+)
+from rasad.extract.events.cues import CueHit, _match_rest, load_cues, polarity, words_between
+from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc
+from rasad.extract.events.lexicon import candidates, core, load_triggers
+from rasad.model import Actor, Article
+
+REPORTER_TYPES = frozenset({"MEDIA", "PER", "ORG", "GPE"})
+DEFAULT_RELIABILITY = {"verb": 0.6, "noun": 0.55, "weak": 0.3}
+
+
+@dataclass
+class Found:
+    """One trigger occurrence with everything known about it."""
+
+    span: Span
+    args: Args
+    code: str
+    sentence: int
+    negated: bool
+    modality: str
+    date: dict[str, Any] | None
+    reported_by: list[str] = field(default_factory=list)
+    reliability: float = 0.5
+    key: str = ""  # pattern|form class: the unit of reliability
+
+
+def find_triggers(doc: Doc) -> list[Span]:
+    """Trigger spans, longest pattern first at each word, never inside a name."""
+    lex, tokens, out, i = load_triggers(), doc.tokens, [], 0
+    while i < len(tokens):
+        span = _best_at(lex, doc, i) if tokens[i].is_word and i not in doc.by_token else None
+        if span is None:
+            i += 1
+            continue
+        out.append(span)
+        i = span.last + 1
+    return out
+
+
+def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
+    best: tuple[tuple[int, int], Span] | None = None
+    for entry, form, det, pre in lex.heads(doc.tokens[i].norm):
+        if entry.kind == "verb" and det:
+            continue
+        last = _match_rest(doc.tokens, i, entry.rest)
+        if last is None or doc.tokens[last].sent != doc.tokens[i].sent:
+            continue
+        nominal = det or pre[-1:] in ("ب", "ل", "ك") or _after_preposition(doc, i)
+        fits = (entry.kind == "noun") == nominal
+        rank = (len(entry.rest), int(fits))
+        if best is None or rank > best[0]:
+            span = Span(entry, i, last, form in entry.passive, entry.kind == "verb",
+                        entry.kind == "verb" and "س" in pre)
+            best = (rank, span)
+    return best[1] if best else None
+
+
+def _after_preposition(doc: Doc, i: int) -> bool:
+    """Whether the word follows a free preposition (then it is a verbal noun: إلى قصف)."""
+    from rasad.extract.events.doc import PREPOSITIONS
+
+    return i > 0 and doc.tokens[i - 1].norm in PREPOSITIONS
+
+
+@cache
+def _reliability() -> dict[str, float]:
+    try:
+        return {r["key"]: float(r["reliability"]) for r in read_tsv("events/reliability.tsv")}
+    except FileNotFoundError:
+        return {}
+
+
+def form_class(span: Span, tokens: list[Any]) -> str:
+    """The reliability unit of a trigger: pattern and form (v verb, d definite, i indefinite noun)."""
+    if span.verb:
+        cls = "v"
+    else:
+        norm = tokens[span.first].norm
+        cls = "d" if any(r[1] for r in candidates(norm)) and _has_article(norm) else "i"
+    return f"{span.entry.pattern}|{cls}"
+
+
+def _has_article(norm: str) -> bool:
+    bare = norm[1:] if norm[:1] in ("و", "ف") else norm
+    return bare.startswith(("ال", "بال", "كال", "لل"))
+
+
+def reliability(key: str, span: Span) -> float:
+    """Share of dev sentences where the pattern fired that were true events (or a default)."""
+    found = _reliability().get(key)
+    if found is not None:
+        return found
+    return DEFAULT_RELIABILITY["weak" if span.entry.weak else span.entry.kind]
+
+
+@cache
+def _intent_codes() -> dict[str, str]:
+    return {r["code"]: r["intent"] for r in read_tsv("events/intent_codes.tsv")}
+
+
+def intent_code(code: str) -> str:
+    """The CAMEO "express intent" code of an intended event (its own code if none)."""
+    table = _intent_codes()
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return code
+
+
+def analyze(article: Article) -> list[Found]:
+    """Every trigger in an article with its arguments, polarity, date and attribution."""
+    doc = build_doc(article)
+    _add_collectives(doc)
+    spans = find_triggers(doc)
+    hits = load_cues().find(doc.tokens)
+    reporters = _reporters(doc, hits)
+    out = []
+    for k, span in enumerate(spans):
+        nxt = spans[k + 1].first if k + 1 < len(spans) else len(doc.tokens)
+        prev = spans[k - 1].last if k else -1
+        out.append(_found(doc, span, nxt, prev, hits, reporters))
+    return out
+
+
+def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], reporters: dict) -> Found:
+    args = arguments(doc, span, nxt, _adjective_actor(doc, span))
+    negated, modality = polarity(doc.tokens, hits, span.first, span.future)
+    code = intent_code(span.entry.code) if modality == "intended" else span.entry.code
+    sent = doc.tokens[span.first].sent
+    found = Found(span, args, code, sent, negated, modality, _date(doc, span, nxt, prev))
+    found.reported_by = _attribution(doc, span, reporters.get(sent, []))
+    found.key = form_class(span, doc.tokens)
+    found.reliability = reliability(found.key, span)
+    return found
+
+
+def _date(doc: Doc, span: Span, nxt: int, prev: int) -> dict[str, Any] | None:
+    """The date expression nearest the trigger in its clause (after it preferred)."""
+    sent, best = doc.tokens[span.first].sent, None
+    for index, d in doc.dates:
+        if doc.tokens[index].sent != sent:
+            continue
+        if span.last < index < nxt:
+            cost = words_between(doc.tokens, span.last, index)
+        elif prev < index < span.first:
+            cost = 1.5 * words_between(doc.tokens, index, span.first)
+        else:
+            continue
+        if cost <= 16 and (best is None or cost < best[0]):
+            best = (cost, d)
+    if best is None:
+        return None
+    d = best[1]
+    return {"value": d.value, "precision": d.precision, "from": d.id}
+
+
+def _reporters(doc: Doc, hits: list[CueHit]) -> dict[int, list[tuple[int, str]]]:
+    """Per sentence: (cue token, actor) for outlets and speakers credited with its claims."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for hit in hits:
+        if hit.effect != "attribution":
+            continue
+        m = _reporter_after(doc, hit) or subject_before(doc, hit.first, limit=4)
+        if m is not None and m.type in REPORTER_TYPES:
+            out.setdefault(hit.sent, []).append((hit.first, m.actor))
+    return out
+
+
+def _reporter_after(doc: Doc, hit: CueHit) -> M | None:
+    for m in mentions_in(doc, hit.last + 1, hit.last + 12):
+        if doc.tokens[m.first].sent != hit.sent:
+            return None
+        if m.type in ("MEDIA", "PER", "ORG") or (m.type == "GPE" and not m.prep):
+            near = words_between(doc.tokens, hit.last, m.first) <= 6
+            return (m if m.type == "MEDIA" else prefer_person(doc, m)) if near else None
+    return None
+
+
+def _attribution(doc: Doc, span: Span, reporters: list[tuple[int, str]]) -> list[str]:
+    """Reporters of the trigger's sentence and the speaker of a quote containing it."""
+    out = [actor for index, actor in reporters if index != span.first]
+    at = doc.tokens[span.first].start
+    for quote in doc.article.quotes:  # direct and indirect speech credit their speaker
+        if quote.start <= at < quote.end:
+            out += [x for x in (quote.speaker, quote.via) if x]
+    return list(dict.fromkeys(out))
+
+
+def _adjective_actor(doc: Doc, span: Span) -> str | None:
+    """The actor of a nisba adjective right after a verbal noun (الغارات الإسرائيلية)."""
+    if span.verb or span.last + 1 >= len(doc.tokens):
+        return None
+    lexicon = _actor_lexicon()
+    if lexicon is None:
+        return None
+    nxt = doc.tokens[span.last + 1]
+    if (span.last + 1) in doc.by_token or not nxt.is_word:
+        return None
+    country = next((c for f, _, _ in candidates(nxt.norm) if (c := lexicon.adjective(f))), None)
+    if country is None:
+        country = lexicon.adjective(nxt.norm)
+    return _country_actor(doc.article, country) if country else None
+
+
+def _country_actor(article: Article, country: str) -> str | None:
+    found = [a for a in article.actors if a.country == country and a.type == "GPE"]
+    return min(found, key=lambda a: len(a.name or ""), default=None).id if found else None
+
+
+@cache
+def _actor_lexicon() -> Any:
+    try:
+        from rasad.analyze.lexicon import load_lexicon
+
+        return load_lexicon()
+    except Exception:  # the actor lexicon is optional here: degrade without adjectives
+        return None
+
+
+@cache
+def _collectives() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    rows = read_tsv("events/collectives.tsv")
+    out = []
+    for r in rows:
+        words = r["pattern"].split()
+        out.append((core(words[0]), tuple(core(w) for w in words[1:]), r["actor"]))
+    return tuple(out)
+
+
+def _add_collectives(doc: Doc) -> None:
+    """Mentions for collective phrases (دول الخليج → the Gulf actor)."""
+    from rasad.extract.events.lexicon import canon_set
+
+    for i, tok in enumerate(doc.tokens):
+        if not tok.is_word or i in doc.by_token:
+            continue
+        forms = canon_set(tok.norm)
+        for head, rest, name in _collectives():
+            if head not in forms:
+                continue
+            last = _match_rest(doc.tokens, i, rest)
+            if last is None:
+                continue
+            actor = _resolve_collective(doc.article, name)
+            if actor is not None and not any(j in doc.by_token for j in range(i + 1, last + 1)):
+                add_synthetic(doc, i, last, actor.id, actor.type)
+            break
+
+
+def _resolve_collective(article: Article, name: str) -> Actor | None:
+    """The article's actor with this Arabic name, else the actor lexicon's (added to the article)."""
+    key = normalize(name)
+    for a in article.actors:
+        if a.name_ar and normalize(a.name_ar) == key:
+            return a
+    lexicon = _actor_lexicon()
+    found = lexicon.lookup(tuple(key.split())) if lexicon is not None else []
+    if not found:
+        return None
+    entry = found[0]
+    existing = article.actor(entry.id)
+    if existing is not None:
+        return existing
+    actor = Actor(entry.id, entry.type, entry.name, entry.name_ar, entry.country, None,
+                  entry.cameo, entry.wikidata, True)
+    # Added to the article's actors only if an event uses it (see events()).
+    article.cache.setdefault("event_actors", {})[actor.id] = actor
+    return actor

@@ -1,0 +1,240 @@
+"""Attribution of one quote: choose the cue, then read the speaker and outlet around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasad.extract.quotes.attribute import (
+    SPEAKER_TYPES,
+    Attribution,
+    first_after,
+    following_cue,
+    governed,
+    governing_cue,
+    has_unnamed_subject,
+    relay_speaker,
+    subject_after,
+    subject_before,
+    unnamed_subject,
+    via_in,
+)
+from rasad.extract.quotes.coref import resolve_description
+from rasad.extract.quotes.doc import CueHit, Doc, Ment
+from rasad.extract.quotes.marks import Span
+
+SUBJECT_TYPES = ("PER", "ORG", "MEDIA")  # a polity is rarely the implicit subject of a quote
+MAX_HEADLINE_WORDS = 8
+MAX_SAYER_GAP = 6  # "عن وزير الخارجية X، في تصريح للصحفيين، قوله"
+# "وكان/وكانت/كانوا ..." opening the clause of a bare verb: its subject stands before the verb.
+_KANA = re.compile(r"\s*[وف]?كان(?:ت|وا)?\s")  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
+
+
+@dataclass(slots=True)
+class State:
+    """What earlier quotes leave for later ones: the last speaker (continuations, pronouns)."""
+
+    seen: bool = False
+    speaker: str | None = None
+    span: tuple[int, int] | None = None
+
+    def remember(self, att: Attribution) -> Attribution:
+        """Record a quote's speaker as the previous speaker and return the attribution."""
+        self.seen, self.speaker, self.span = True, att.speaker, att.span
+        return att
+
+
+def attribute_direct(doc: Doc, q: Span, state: State) -> Attribution:
+    """Attribute a direct quote: cue before it, cue after it, headline colon, continuation."""
+    a, _ = doc.sents.limits(q.open)
+    _, b = doc.sents.limits(q.close)
+    h = governing_cue(doc, a, q.open)
+    if h is not None:
+        att = from_cue(doc, h, q.open, a, state)
+    elif (h := following_cue(doc, q.close + 1, b)) is not None:
+        att = from_cue(doc, h, b, a, state)
+    else:
+        att = _headline(doc, q, a) or _continuation(doc, q, state) or Attribution()
+    start = att.cue.start if att.cue is not None else a
+    att.via = att.via or via_in(doc, start, b, att.speaker)
+    if att.how == "none":
+        return att
+    return state.remember(att)
+
+
+def attribute_indirect(doc: Doc, h: CueHit, clause_start: int, state: State) -> Attribution:
+    """Attribute indirect speech to the subject of its cue verb."""
+    a, b = doc.sents.limits(h.start)
+    att = from_cue(doc, h, clause_start, a, state)
+    att.via = att.via or via_in(doc, h.start, b, att.speaker)
+    return state.remember(att)
+
+
+def from_cue(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> Attribution:
+    """The speaker read from one cue; ``limit`` ends the region where the subject can be."""
+    kind = h.cue.kind
+    if kind == "relay":
+        att = relay_speaker(doc, h, limit, state.speaker)
+        if att is not None and att.how == "relay-pronoun":
+            return _relayed_subject(doc, h, sent_start, state, att)
+        if att is not None:
+            return att
+    if kind in ("prep", "noun"):
+        return _from_phrase(doc, h, limit, state)
+    if kind == "participle":
+        return _participle(doc, h, sent_start, state)
+    return _from_verb(doc, h, limit, sent_start, state)
+
+
+def _participle(doc: Doc, h: CueHit, sent_start: int, state: State) -> Attribution:
+    """مضيفا، مؤكدا...: the subject of the speech verb earlier in the sentence, else the
+    previous speaker."""
+    verbs = [v for v in doc.cues_between(sent_start, h.start) if v.cue.kind == "verb"]
+    if not verbs:
+        return _pronoun(doc, h, sent_start, state, "participle")
+    att = _from_verb(doc, verbs[-1], h.start, sent_start, state)
+    att.cue, att.how = h, "participle"
+    return att
+
+
+def _relayed_subject(
+    doc: Doc, h: CueHit, sent_start: int, state: State, att: Attribution
+) -> Attribution:
+    """ "كشف مصدر مسؤول، نقلت عنه الوكالة، أن": عنه is the subject of the verb before, if any."""
+    verbs = [v for v in doc.cues_between(sent_start, h.start) if v.cue.kind == "verb"]
+    if not verbs:
+        return att
+    main = _from_verb(doc, verbs[-1], h.start, sent_start, state)
+    main.cue, main.via, main.how = h, att.via, "relay"
+    return main
+
+
+def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> Attribution:
+    """Subject before a bare verb, else after it; no subject: the previous speaker."""
+    if not h.pre:
+        m = subject_before(doc, h, sent_start)
+        if m is not None:
+            return Attribution(h, m.actor, (m.start, m.end), how="subject-before")
+        clause = _kana_subject(doc, h, sent_start)
+        if clause is not None:
+            return Attribution(h, None, clause, how="unnamed-before")
+    m, region = subject_after(doc, h, limit)
+    if m is not None and m.type == "PER":
+        return Attribution(h, m.actor, (m.start, m.end), how="subject-after")
+    words = unnamed_subject(doc, (region[0], m.start if m else region[1]))
+    ref = resolve_description(doc, words, h.start)
+    if ref is not None:
+        return Attribution(h, ref.actor, (ref.start, ref.end), how="description")
+    if m is None and words and h.cue.cont and state.seen and _definite(words):
+        return _previous(doc, h, state, "continuation")  # وأضاف المدير الفني: the same speaker
+    if m is not None:
+        return Attribution(h, m.actor, (m.start, m.end), how="subject-after")
+    if words:
+        return Attribution(h, None, region, how="unnamed")
+    return _pronoun(doc, h, sent_start, state, "continuation" if h.cue.cont else "pronoun")
+
+
+def _from_phrase(doc: Doc, h: CueHit, limit: int, state: State) -> Attribution:
+    """بحسب X / وفق X / في بيان لX: the mention right after; an outlet after a speech noun is
+    the outlet spoken to ("في تصريح لسكاي نيوز") and the speaker is the previous one."""
+    if h.cue.lemma == "قول":
+        return _sayer_before(doc, h)
+    m = first_after(doc, h.end, limit, SPEAKER_TYPES)
+    if m is not None and h.cue.kind == "noun" and m.type == "MEDIA":
+        att = _previous(doc, h, state, "noun")
+        att.via = m.actor
+        return att
+    if m is not None:
+        return Attribution(h, m.actor, (m.start, m.end), how=h.cue.kind)
+    if has_unnamed_subject(doc, (h.end, min(limit, h.end + 40))):
+        return Attribution(h, None, (h.end, limit), how="unnamed")
+    return _previous(doc, h, state, h.cue.kind)
+
+
+def _sayer_before(doc: Doc, h: CueHit) -> Attribution:
+    """ "... عن الوزير قوله": the speaker stands right before قوله."""
+    a, _ = doc.sents.limits(h.start)
+    before = [m for m in doc.mentions_between(a, h.start) if m.type in SPEAKER_TYPES]
+    if before and doc.words(before[-1].end, h.start) <= MAX_SAYER_GAP:
+        m = before[-1]
+        return Attribution(h, m.actor, (m.start, m.end), how="sayer")
+    return Attribution(h, None, None, how="unnamed")
+
+
+def _pronoun(doc: Doc, h: CueHit, sent_start: int, state: State, how: str) -> Attribution:
+    """A cue with no subject of its own: the subject earlier in its sentence ("وسئل ماتيس …
+    فأجاب"، "وقال كوخافي … وقال إن"، "أما صحيفة "سبورت" فأبرزت … وقالت"), else the previous
+    speaker."""
+    free = [m for m in doc.mentions_between(sent_start, h.start) if m.type in SUBJECT_TYPES]
+    m = next((x for x in free if _heads_clause(doc, x, sent_start)), None)
+    if m is not None:
+        return Attribution(h, m.actor, (m.start, m.end), how=how + "-sentence")
+    return _previous(doc, h, state, how)
+
+
+def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
+    """Whether a mention can be a clause's subject: not governed by a preposition, and a person
+    or a name right after a verb, an organisation noun or the sentence start (not a genitive
+    as الجيش in "رئيس أركان الجيش")."""
+    if governed(doc, m):
+        return False
+    if m.type == "PER":
+        return True
+    word = doc.word_before(m.start)
+    lex = doc.lex
+    if not word or doc.norm.rfind(word, sent_start, m.start) < 0:
+        return True
+    return word in lex.orgnouns or word in lex.docnouns or word in lex.cues or word[1:] in lex.cues
+
+
+def _previous(doc: Doc, h: CueHit | None, state: State, how: str) -> Attribution:
+    """The previous quote's speaker, or before any quote the most recent person mentioned."""
+    if state.seen:
+        return Attribution(h, state.speaker, state.span, how=how)
+    pos = h.start if h is not None else 0
+    people = [m for m in doc.mentions_between(0, pos) if m.type == "PER"]
+    if people:
+        return Attribution(h, people[-1].actor, (people[-1].start, people[-1].end), how=how)
+    return Attribution(h, None, None, how=how)
+
+
+def _kana_subject(doc: Doc, h: CueHit, sent_start: int) -> tuple[int, int] | None:
+    """An unnamed subject between كان and a bare verb ("وكانت مصادر خاصة قد كشفت")."""
+    comma = max(doc.norm.rfind("،", sent_start, h.start), doc.norm.rfind(",", sent_start, h.start))
+    start = max(sent_start, comma + 1)
+    m = _KANA.match(doc.norm, start, h.start)
+    if m is None or not unnamed_subject(doc, (m.end(), h.start)):
+        return None
+    return (m.end(), h.start)
+
+
+def _definite(words: list[str]) -> bool:
+    """A short definite description ("الوزير"، "المدير الفني"): after وأضاف, the same speaker."""
+    return len(words) <= 3 and words[0].startswith("ال")
+
+
+def _headline(doc: Doc, q: Span, sent_start: int) -> Attribution | None:
+    """ "X: «…»" with a short stretch before the colon that names the speaker."""
+    before = doc.norm[sent_start : q.open].rstrip(" ")
+    if not before.endswith(":"):
+        return None
+    colon = sent_start + len(before) - 1
+    line = max(sent_start, doc.norm.rfind("\n", 0, colon) + 1)
+    if doc.words(line, colon) > MAX_HEADLINE_WORDS:
+        return None
+    ments = [m for m in doc.mentions_between(line, colon) if m.type in SPEAKER_TYPES]
+    if not ments:
+        return None
+    m = next((x for x in reversed(ments) if x.type == "PER"), ments[-1])
+    return Attribution(None, m.actor, (m.start, m.end), how="headline")
+
+
+def _continuation(doc: Doc, q: Span, state: State) -> Attribution | None:
+    """A quote opening its paragraph right after another quote: the same speaker goes on."""
+    line = doc.norm.rfind("\n", 0, q.open) + 1
+    if not state.seen or doc.norm[line : q.open].strip():
+        return None
+    before = doc.norm[:line].rstrip()
+    if not before or before[-1] not in '"»”.':
+        return None
+    return Attribution(None, state.speaker, state.span, how="paragraph")

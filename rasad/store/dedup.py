@@ -1,0 +1,177 @@
+"""Near-duplicate detection and story grouping with MinHash signatures.
+
+Two signals: near-duplicates (syndicated copies, light edits) by MinHash-LSH over word 5-gram
+shingles of the normalized text; rewrites of the same story (other outlets' own wording) by a
+MinHash over stem bigrams, compared with the articles published within ``WINDOW_DAYS``.
+An article joins the story of its closest earlier duplicate, else of its closest rewrite, else
+starts a story of its own. Signatures are stored as blobs (``minhash`` table), so a later run
+rebuilds the same index and continues it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from rasad.analyze.normalize import normalize
+
+NUM_PERM = 128
+SEED = 1
+SCHEME = "legacy"  # pinned: stored signatures must stay comparable across datasketch versions
+SHINGLE = 5
+# Estimated Jaccard of 5-gram shingles above which two articles tell the same story.
+THRESHOLD = 0.3
+# Estimated Jaccard of stem bigrams above which a dated article in the window is a rewrite.
+STORY_THRESHOLD = 0.15
+WINDOW_DAYS = 2
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """Word n-grams of the normalized text (the whole text when it is shorter than n words)."""
+    words = _WORD.findall(normalize(text))
+    if len(words) <= size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> np.ndarray:
+    """The MinHash signature of a text's shingles (uint32 values, NUM_PERM of them)."""
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m.update_batch(shingles(text))
+    return m.hashvalues.astype(np.uint32)
+
+
+def story_signature(stems: str) -> np.ndarray:
+    """The MinHash signature of the stem bigrams of a search body (words of 2+ letters)."""
+    words = [w for w in stems.split() if len(w) > 1]
+    grams = {f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)} or {stems.encode()}
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m.update_batch(grams)
+    return m.hashvalues.astype(np.uint32)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def to_blob(sig: np.ndarray) -> bytes:
+    """A signature as bytes for the database."""
+    return sig.astype("<u4").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    """A signature back from the database."""
+    return np.frombuffer(blob, dtype="<u4")
+
+
+@dataclass
+class Match:
+    """Where a new article goes: its story, and its closest earlier duplicate (if any)."""
+
+    story: str
+    dup_of: str | None
+    similarity: float | None
+
+
+@dataclass
+class Entry:
+    """What the index keeps per article."""
+
+    sig: np.ndarray
+    ssig: np.ndarray
+    story: str
+    day: str | None
+
+
+class DedupIndex:
+    """An LSH index over the stored articles' signatures, continued across runs."""
+
+    def __init__(self, threshold: float = THRESHOLD, story_threshold: float = STORY_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.story_threshold = story_threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.entries: dict[str, Entry] = {}
+        self.by_day: dict[str, list[str]] = defaultdict(list)
+
+    @classmethod
+    def load(cls, con: sqlite3.Connection) -> DedupIndex:
+        """Rebuild the index from the signatures stored in a database."""
+        index = cls()
+        rows = con.execute("SELECT a.id, a.story, a.day, m.sig, m.story_sig FROM minhash m JOIN articles a USING (n) ORDER BY n")
+        with index.lsh.insertion_session() as session:
+            for aid, story, day, blob, sblob in rows:
+                index._keep(aid, Entry(from_blob(blob), from_blob(sblob), story, day))
+                session.insert(aid, _lean(index.entries[aid].sig), check_duplication=False)
+        return index
+
+    def _keep(self, aid: str, entry: Entry) -> None:
+        self.entries[aid] = entry
+        if entry.day:
+            self.by_day[entry.day].append(aid)
+
+    def match(self, sig: np.ndarray) -> tuple[str, float] | None:
+        """The most similar indexed article at or above the threshold, with its similarity."""
+        cands = ((k, similarity(sig, self.entries[k].sig)) for k in self.lsh.query(_lean(sig)))
+        return _best(cands, self.threshold)
+
+    def rewrite(self, ssig: np.ndarray, day: str | None) -> tuple[str, float] | None:
+        """The indexed article within the day window whose stem bigrams are most similar."""
+        if not day:
+            return None
+        cands = ((k, similarity(ssig, self.entries[k].ssig)) for d in _window(day) for k in self.by_day.get(d, ()))
+        return _best(cands, self.story_threshold)
+
+    def assign(self, article_id: str, sig: np.ndarray, ssig: np.ndarray, day: str | None) -> Match:
+        """The story of a new article: its closest duplicate's, its closest rewrite's, or its own."""
+        if article_id in self.entries:  # already indexed: keep its assignment
+            return Match(self.entries[article_id].story, None, None)
+        best = self.match(sig)
+        if best is not None:
+            story = self.entries[best[0]].story
+            return Match(story if self._fits(story, ssig) else article_id, best[0], best[1])
+        near = self.rewrite(ssig, day)
+        story = self.entries[near[0]].story if near else article_id
+        return Match(story if self._fits(story, ssig) else article_id, None, None)
+
+    def _fits(self, story: str, ssig: np.ndarray) -> bool:
+        """Whether an article is close enough to a story's first article to join it.
+
+        Without this check stories chain: formulaic wire items (A ~ B ~ C ...) would merge
+        unrelated news into one story.
+        """
+        seed = self.entries.get(story)
+        return seed is None or similarity(ssig, seed.ssig) >= self.story_threshold
+
+    def add(self, article_id: str, sig: np.ndarray, ssig: np.ndarray, story: str, day: str | None) -> None:
+        """Index an article once it is stored."""
+        if article_id not in self.entries:
+            self._keep(article_id, Entry(sig, ssig, story, day))
+            self.lsh.insert(article_id, _lean(sig), check_duplication=False)
+
+
+def _best(cands, threshold: float) -> tuple[str, float] | None:
+    best: tuple[str, float] | None = None
+    for key, sim in cands:
+        if sim >= threshold and (best is None or sim > best[1] or (sim == best[1] and key < best[0])):
+            best = (key, sim)
+    return best
+
+
+def _window(day: str) -> list[str]:
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return [day]
+    return [(d + timedelta(days=i)).isoformat() for i in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+
+
+def _lean(sig: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, hashvalues=sig.astype(np.uint64), scheme=SCHEME)

@@ -1,0 +1,180 @@
+"""Writing one analysed article into the corpus tables (inside the caller's transaction)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from typing import Any
+
+from rasad.analyze.normalize import normalize
+from rasad.model import Article, Event
+from rasad.store import corpus
+from rasad.store.dedup import Match, to_blob
+
+
+def day_of(value: str | None) -> str | None:
+    """The ISO day of an ISO date or datetime string, or None."""
+    if not value or len(value) < 10 or value[4] != "-" or value[7] != "-":
+        return None
+    return value[:10]
+
+
+def pack(record: dict[str, Any]) -> bytes:
+    """A record as compressed JSON."""
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> dict[str, Any]:
+    """A record back from compressed JSON."""
+    return json.loads(zlib.decompress(blob))
+
+
+def store_article(
+    con: sqlite3.Connection, article: Article, match: Match, sigs: tuple, body: str, added: str
+) -> set[int]:
+    """Insert an article, its signatures, search body and spans; returns the corpus events touched."""
+    src = article.source or {}
+    cur = con.execute(
+        "INSERT INTO articles(id, published, day, outlet, url, path, title, story, dup_of, dup_sim, "
+        "record, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            article.id,
+            article.published,
+            day_of(article.published),
+            src.get("outlet"),
+            src.get("url"),
+            src.get("path"),
+            article.title,
+            match.story,
+            match.dup_of,
+            match.similarity,
+            pack(article.to_dict()),
+            added,
+        ),
+    )
+    n = cur.lastrowid
+    con.execute("INSERT INTO minhash(n, sig, story_sig) VALUES (?, ?, ?)", (n, to_blob(sigs[0]), to_blob(sigs[1])))
+    con.execute(
+        "INSERT INTO articles_fts(rowid, body) VALUES (?, ?)",
+        (n, body),
+    )
+    _store_actors(con, n, article)
+    _store_spans(con, n, article)
+    return _store_events(con, n, article, match.story, added)
+
+
+def _store_actors(con: sqlite3.Connection, n: int, article: Article) -> None:
+    for a in article.actors:
+        con.execute(
+            """INSERT INTO actors(id, type, name, name_ar, country, cameo, wikidata, known, n_articles, norm)
+               VALUES (?,?,?,?,?,?,?,?,1,?)
+               ON CONFLICT(id) DO UPDATE SET n_articles = n_articles + 1,
+                 type = coalesce(type, excluded.type), name = coalesce(name, excluded.name),
+                 name_ar = coalesce(name_ar, excluded.name_ar),
+                 country = coalesce(country, excluded.country),
+                 cameo = coalesce(cameo, excluded.cameo),
+                 wikidata = coalesce(wikidata, excluded.wikidata),
+                 known = max(known, excluded.known), norm = coalesce(norm, excluded.norm)""",
+            (
+                a.id,
+                a.type,
+                a.name,
+                a.name_ar,
+                a.country,
+                a.cameo,
+                a.wikidata,
+                int(a.known),
+                _actor_norm(a.name, a.name_ar),
+            ),
+        )
+        con.execute(
+            "INSERT OR IGNORE INTO article_actors(article, actor, role) VALUES (?,?,?)",
+            (n, a.id, a.role),
+        )
+
+
+def _actor_norm(name: str | None, name_ar: str | None) -> str:
+    """A lower-cased, normalized name key used to look actors up by name."""
+    return "\t".join(normalize(x) for x in (name, name_ar) if x)
+
+
+def _store_spans(con: sqlite3.Connection, n: int, article: Article) -> None:
+    con.executemany(
+        'INSERT INTO mentions(article, start, "end", text, type, actor) VALUES (?,?,?,?,?,?)',
+        [(n, m.start, m.end, m.text, m.type, m.actor) for m in article.mentions],
+    )
+    con.executemany(
+        'INSERT INTO quotes(article, qid, start, "end", text, speaker, via, kind, cue) VALUES (?,?,?,?,?,?,?,?,?)',
+        [
+            (n, q.id, q.start, q.end, q.text, q.speaker, q.via, q.kind, q.cue)
+            for q in article.quotes
+        ],
+    )
+    con.executemany(
+        'INSERT INTO dates(article, did, start, "end", text, value, precision) VALUES (?,?,?,?,?,?,?)',
+        [(n, d.id, d.start, d.end, d.text, d.value, d.precision) for d in article.dates],
+    )
+
+
+def event_fields(ev: Event, article: Article) -> dict[str, Any]:
+    """An event's columns; its day is its own date (day precision) or the article's."""
+    date = ev.date or {}
+    own = day_of(date.get("value")) if date.get("precision") in (None, "day") else None
+    root = ev.root or (ev.code or "")[:2]
+    return {
+        "eid": ev.id,
+        "code": ev.code,
+        "root": root,
+        "label": ev.label,
+        "plover": ev.plover,
+        "source": list(ev.source or []),
+        "target": list(ev.target or []),
+        "sentence": ev.sentence,
+        "trigger": (ev.trigger or {}).get("text"),
+        "date_value": date.get("value"),
+        "date_precision": date.get("precision"),
+        "day": own or day_of(article.published),
+        "location": ev.location,
+        "negated": bool(ev.negated),
+        "modality": ev.modality,
+        "reported_by": list(ev.reported_by or []),
+        "confidence": ev.confidence,
+    }
+
+
+def _store_events(
+    con: sqlite3.Connection, n: int, article: Article, story: str, added: str
+) -> set[int]:
+    touched: set[int] = set()
+    for ev in article.events:
+        f = event_fields(ev, article)
+        cid = corpus.link(con, n, story, f, added)
+        touched.add(cid)
+        con.execute(
+            "INSERT INTO events(article, eid, code, root, label, plover, source, target, sentence, "
+            "trigger, date_value, date_precision, day, location, negated, modality, reported_by, "
+            "confidence, cevent) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                n,
+                f["eid"],
+                f["code"],
+                f["root"],
+                f["label"],
+                f["plover"],
+                json.dumps(f["source"]),
+                json.dumps(f["target"]),
+                f["sentence"],
+                f["trigger"],
+                f["date_value"],
+                f["date_precision"],
+                f["day"],
+                f["location"],
+                int(f["negated"]),
+                f["modality"],
+                json.dumps(f["reported_by"]),
+                f["confidence"],
+                cid,
+            ),
+        )
+    return touched

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Train rasad's NER CRF on ANERcorp (first 90% of sentences of train.txt) and score it on dev.
+
+Each ANERcorp sentence is re-tokenized with rasad's tokenizer (so training sees the same tokens
+and clitic segments as the pipeline); word tags are projected onto tokens (punctuation at a
+word's edge is O). Features: rasad/analyze/entities/features.py plus the recognizer's hints
+(lexicon matches, titles, outlet cues, adjectives). Writes rasad/data/models/ner.crfsuite.
+
+Usage: python scripts/train_ner.py [--c1 0.05] [--c2 0.01] [--iters 150]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from rasad.analyze.entities.crf import MODEL, spans  # noqa: E402
+from rasad.analyze.entities.features import sentence_features  # noqa: E402
+from rasad.analyze.entities.recognize import hints, segs_of  # noqa: E402
+from rasad.analyze.tokens import tokenize  # noqa: E402
+from rasad.evaluate.ner import char_to_words, prf, read_conll, select_split, sentence_text  # noqa: E402
+
+ANERCORP = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "train.txt"
+
+
+def project(sent):
+    """Our tokens of a sentence and their BIO tags projected from the word tags."""
+    words = [w for w, _ in sent]
+    text, offsets = sentence_text(words)
+    toks = tokenize(text)
+    tags, k = [], 0
+    seen: set[int] = set()
+    for t in toks:
+        while offsets[k][1] <= t.start:
+            k += 1
+        tag = sent[k][1]
+        if tag != "O" and not t.is_word and not t.text.isdigit():
+            tag = "O"
+        elif tag.startswith("B-") and k in seen:
+            tag = "I-" + tag[2:]
+        if tag != "O":
+            seen.add(k)
+        tags.append(tag)
+    return toks, tags, offsets
+
+
+def xseq(toks):
+    """CRF features of a token sequence, hints included."""
+    segs = segs_of(toks)
+    return sentence_features(segs, hints(segs))
+
+
+def train(args) -> None:
+    """Train on the train split and write the model."""
+    sents = select_split(read_conll(ANERCORP), "train")
+    tr = pycrfsuite.Trainer(verbose=False)
+    for sent in sents:
+        toks, tags, _ = project(sent)
+        tr.append(xseq(toks), tags)
+    tr.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iters,
+                   "feature.minfreq": args.minfreq, "feature.possible_transitions": True})
+    t0 = time.time()
+    tr.train(str(MODEL))
+    print(f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {MODEL} "
+          f"({MODEL.stat().st_size / 1e6:.1f} MB)")
+
+
+def dev_score() -> dict:
+    """Exact-span micro P/R/F1 (PERS/LOC/ORG) of the CRF alone on the dev split."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    tp = fp = fn = 0
+    for sent in select_split(read_conll(ANERCORP), "dev"):
+        toks, _, offsets = project(sent)
+        pred_tok = spans(tagger.tag(xseq(toks)))
+        chars = [(toks[s].start, toks[e - 1].end, t) for s, e, t in pred_tok]
+        pred = {x for x in char_to_words(chars, offsets) if x[2] != "MISC"}
+        gold = {x for x in spans([t for _, t in sent]) if x[2] != "MISC"}
+        tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
+    return prf(tp, fp, fn)
+
+
+def main() -> None:
+    """Parse arguments, train, report dev."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--minfreq", type=float, default=1)
+    ap.add_argument("--eval-only", action="store_true")
+    args = ap.parse_args()
+    if not ANERCORP.exists():
+        sys.exit(f"train_ner.py: {ANERCORP} not found (needs ../shared)")
+    if not args.eval_only:
+        train(args)
+    print("dev (CRF alone):", dev_score())
+
+
+if __name__ == "__main__":
+    main()
