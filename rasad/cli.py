@@ -9,6 +9,7 @@ import sys
 # Each module exposes register(subparsers); its parser sets func=callable(args) -> exit code.
 COMMANDS: list[str] = [
     "rasad.batch.commands",
+    "rasad.evaluate.commands",
     "rasad.store.commands",
 ]
 

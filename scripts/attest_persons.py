@@ -105,8 +105,10 @@ def report(entries, counts: Counter, unattested_path: Path | None) -> None:
             found = [v for v in row["variants"].split("|") if counts[tuple(tokens(v))]]
             hit += bool(found)
             missing = [v for v in row["variants"].split("|") if not counts[tuple(tokens(v))]]
-            lines.extend(f"{name}\t{row['id']}\t{v}\t{'entry-unattested' if not found else ''}"
-                         for v in missing)
+            lines.extend(
+                f"{name}\t{row['id']}\t{v}\t{'entry-unattested' if not found else ''}"
+                for v in missing
+            )
         share = hit / len(rows) if rows else 0.0
         print(f"{name:24} {len(rows):6} entries  {hit:6} attested  {share:6.1%}")
     if unattested_path:

@@ -118,7 +118,10 @@ def build(args) -> None:
     target[order[: args.words]] = np.arange(min(args.words, len(words)))
     context = np.full(len(words), -1, np.int64)
     context[order[: args.contexts]] = np.arange(min(args.contexts, len(words)))
-    print(f"read {len(seq):,} tokens, {len(words):,} types in {time.time() - t0:.0f}s", file=sys.stderr)
+    print(
+        f"read {len(seq):,} tokens, {len(words):,} types in {time.time() - t0:.0f}s",
+        file=sys.stderr,
+    )
     m = ppmi(cooccurrence(seq, target, context, args.window))
     u, s, _ = svds(m.astype(np.float64), k=args.dims)
     x = u * np.sqrt(s)

@@ -17,13 +17,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rasad.evaluate.events import NEGATIVE, POSITIVE, TYPE_ROOTS, prepare, read_detection, score  # noqa: E402
+from rasad.evaluate.events import (
+    DETECTION_STAGES,
+    NEGATIVE,
+    POSITIVE,
+    TYPE_ROOTS,
+    prepare,
+    read_detection,
+    score,
+)  # noqa: E402
 from rasad.extract.events import analyze  # noqa: E402
 from rasad.extract.events.detect import DEFAULT_RELIABILITY  # noqa: E402
 
 GSR = ROOT / ".." / "shared" / "data" / "events" / "gsr-dev"
 FILES = {"ASSAULT": "assault_detection_dev.csv", "PROTEST": "protest_detection_dev.csv"}
 OUT = ROOT / "rasad" / "data" / "events" / "reliability.tsv"
+THRESHOLDS = ROOT / "rasad" / "data" / "events" / "detection.tsv"
+THRESHOLD_HEADER = """# Detection thresholds: minimum trigger reliability for a sentence to count as reporting an
+#   event of the type (F1-optimal on the GSR dev set: dev-calibrated, see reliability.tsv).
+# Source: computed from ../shared/data/events/gsr-dev (MIT). Licence: Apache-2.0.
+# How built: scripts/build_event_reliability.py.
+type\tthreshold
+"""
 SMOOTH = 2.0  # pseudo-sentences of prior evidence per pattern
 HEADER = """# Reliability of event trigger patterns: smoothed share of true event sentences among the
 #   dev sentences where a pattern fired, per form class (v = verb, d = definite noun,
@@ -42,7 +57,11 @@ def observations() -> list[tuple[str, int, bool, list[tuple[str, float]]]]:
         for i, row in enumerate(read_detection(GSR / name)):
             if row["label"] not in POSITIVE | NEGATIVE:
                 continue
-            found = [f for f in analyze(prepare(row["text"])) if f.code[:2] in TYPE_ROOTS[kind]]
+            found = [
+                f
+                for f in analyze(prepare(row["text"], DETECTION_STAGES))
+                if f.code[:2] in TYPE_ROOTS[kind]
+            ]
             keys = [(f.key, f.negated or f.modality != "asserted") for f in found]
             out.append((kind, i, row["label"] in POSITIVE, keys))
     return out
@@ -63,8 +82,12 @@ def fit(obs) -> dict[str, tuple[float, int, int]]:
 
 
 def predict(table, keys, threshold: float) -> bool:
-    """A sentence is positive if an asserted trigger's reliability reaches the threshold."""
-    return any(not off and table.get(k, (0.0,))[0] >= threshold for k, off in keys)
+    """A sentence is positive if the noisy-OR of its asserted triggers reaches the threshold."""
+    miss = 1.0
+    for k, off in keys:
+        if not off:
+            miss *= 1.0 - table.get(k, (0.0,))[0]
+    return 1.0 - miss >= threshold
 
 
 def best_threshold(table, obs) -> float:
@@ -94,10 +117,13 @@ def main() -> int:
     obs = observations()
     print("2-fold cross-validated:", cross_validate(obs))
     table = fit(obs)
+    chosen = {}
     for kind in FILES:
-        t = best_threshold(table, [o for o in obs if o[0] == kind])
+        chosen[kind] = t = best_threshold(table, [o for o in obs if o[0] == kind])
         res = score((g, predict(table, k, t)) for kd, _, g, k in obs if kd == kind)
         print(kind, "threshold", t, "resubstitution", res)
+    body = "".join(f"{k}\t{v}\n" for k, v in chosen.items())
+    THRESHOLDS.write_text(THRESHOLD_HEADER + body, encoding="utf-8")
     rows = "".join(f"{k}\t{r:.3f}\t{n}\t{y}\n" for k, (r, n, y) in sorted(table.items()))
     OUT.write_text(HEADER + rows, encoding="utf-8")
     print(f"wrote {len(table)} keys to {OUT.relative_to(ROOT)}")

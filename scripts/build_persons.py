@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -198,8 +197,13 @@ def curated_forms() -> set[str]:
     for row in read_rows(path):
         for v in [row["name_ar"], *row["variants"].split("|")]:
             if v:
-                forms.add(normalize(v))
+                forms |= {normalize(v), skeleton(v)}
     return forms
+
+
+def skeleton(name: str) -> str:
+    """A spelling-tolerant key: normalized, long vowels and hamza seats dropped (بيريس = بيرس)."""
+    return "~" + re.sub("[اويءئؤ]", "", normalize(name))
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -236,7 +240,7 @@ def group(entries, given: set[str], skip: set[str]) -> dict[str, dict]:
     for head, codes in entries:
         has_role = any(split_code(c, ISO3)[1] in ROLE_TITLES for c, _, _ in codes)
         name = person_name(head, given, has_role)
-        if not name or normalize(name) in skip:
+        if not name or normalize(name) in skip or skeleton(name) in skip:
             continue
         p = people.setdefault(normalize(name), {"name": name, "codes": []})
         for c in codes:

@@ -63,11 +63,19 @@ def run(n: int) -> tuple[Counter, list[dict], int, float]:
         for e in d["events"]:
             roots[e["root"]] += 1
             s, t = d["sentences"][e["sentence"]] if e["sentence"] is not None else (0, 0)
-            rows.append({"doc": rec.get("docno"), "code": e["code"], "trigger": e["trigger"]["text"],
-                         "source": ",".join(names.get(x, x) for x in e["source"]),
-                         "target": ",".join(names.get(x, x) for x in e["target"]),
-                         "neg": e["negated"], "mod": e["modality"], "conf": e["confidence"],
-                         "sentence": d["text"][s:t].replace("\n", " ").replace("\t", " ")})
+            rows.append(
+                {
+                    "doc": rec.get("docno"),
+                    "code": e["code"],
+                    "trigger": e["trigger"]["text"],
+                    "source": ",".join(names.get(x, x) for x in e["source"]),
+                    "target": ",".join(names.get(x, x) for x in e["target"]),
+                    "neg": e["negated"],
+                    "mod": e["modality"],
+                    "conf": e["confidence"],
+                    "sentence": d["text"][s:t].replace("\n", " ").replace("\t", " "),
+                }
+            )
     return roots, rows, n, time.perf_counter() - start
 
 

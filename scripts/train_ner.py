@@ -26,6 +26,7 @@ from rasad.analyze.entities.recognize import hints, segs_of  # noqa: E402
 from rasad.analyze.tokens import tokenize  # noqa: E402
 from rasad.evaluate.ner import char_to_words, prf, read_conll, select_split, sentence_text  # noqa: E402
 
+GATE = MODEL.parent / "ner_gate.tsv"
 ANERCORP = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "train.txt"
 
 
@@ -50,6 +51,32 @@ def project(sent):
     return toks, tags, offsets
 
 
+def write_gate(rows, threshold: float = 0.05) -> None:
+    """Clusters whose ANERcorp train tokens are inside names at least ``threshold`` of the time."""
+    from collections import Counter
+
+    from rasad.analyze.entities.features import clusters
+    from rasad.analyze.entities.match import core
+
+    cl, total, inside = clusters(), Counter(), Counter()
+    for segs, tags in rows:
+        for seg, tag in zip(segs, tags, strict=True):
+            c = cl.get(core(seg)) or cl.get(seg[0]) if seg[0] else None
+            if c:
+                total[c[0]] += 1
+                inside[c[0]] += tag != "O"
+    keep = sorted((k for k in total if inside[k] / total[k] >= threshold), key=int)
+    with open(GATE, "w", encoding="utf-8") as fh:
+        fh.write(
+            "# Word clusters (models/clusters.tsv.gz ids) whose words are inside a name in at least\n"
+            f"# {threshold:.0%} of their ANERcorp train occurrences: the CRF only tags around such words\n"
+            "# (and words outside the cluster vocabulary). Built by scripts/train_ner.py from ANERcorp\n"
+            "# (CAMeL Lab split, first 90% of train.txt), CC BY-SA 4.0.\ncluster\trate\n"
+        )
+        for k in keep:
+            fh.write(f"{k}\t{inside[k] / total[k]:.3f}\n")
+
+
 def xseq(toks):
     """CRF features of a token sequence, hints included."""
     segs = segs_of(toks)
@@ -60,15 +87,27 @@ def train(args) -> None:
     """Train on the train split and write the model."""
     sents = select_split(read_conll(ANERCORP), "train")
     tr = pycrfsuite.Trainer(verbose=False)
+    rows = []
     for sent in sents:
         toks, tags, _ = project(sent)
         tr.append(xseq(toks), tags)
-    tr.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iters,
-                   "feature.minfreq": args.minfreq, "feature.possible_transitions": True})
+        rows.append((segs_of(toks), tags))
+    write_gate(rows)
+    tr.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iters,
+            "feature.minfreq": args.minfreq,
+            "feature.possible_transitions": True,
+        }
+    )
     t0 = time.time()
     tr.train(str(MODEL))
-    print(f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {MODEL} "
-          f"({MODEL.stat().st_size / 1e6:.1f} MB)")
+    print(
+        f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {MODEL} "
+        f"({MODEL.stat().st_size / 1e6:.1f} MB)"
+    )
 
 
 def dev_score() -> dict:

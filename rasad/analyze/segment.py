@@ -106,7 +106,9 @@ def segment(word: str, surface: bool = False) -> tuple[str, str, str, str]:
     freq = wordfreq()
     best = _best_split(word, norm, freq, surface)
     if best is None:
-        return _fallback(word, norm, freq) if norm not in freq else _with_det(word, "", norm, "", freq)
+        return (
+            _fallback(word, norm, freq) if norm not in freq else _with_det(word, "", norm, "", freq)
+        )
     pre, base, suf = best
     if pre:
         return _peeled(word, norm, pre, base, surface)

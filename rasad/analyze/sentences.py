@@ -17,6 +17,7 @@ _LINE_RE = re.compile(r"[^\n]+")
 _QUOTE_RE = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|\([^()\n]*\)')
 # A single letter (with an optional dotted chain before it) is an abbreviation: د. أ.ف.ب.
 _ABBREV_RE = re.compile(r"(?:^|[\s(\"«])(?:[^\W\d_]\.)*[^\W\d_]$")
+_ABBREV_SPAN = 16  # characters before a period that can hold an abbreviation
 
 
 def split_sentences(text: str) -> list[list[int]]:
@@ -46,7 +47,7 @@ def _is_boundary(line: str, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
     pos = m.start()
     if any(qs < pos and m.end() < qe for qs, qe in quoted):
         return False
-    if m.group()[0] == "." and len(m.group()) == 1 and _ABBREV_RE.search(line, 0, pos):
+    if m.group() == "." and _ABBREV_RE.search(line[max(0, pos - _ABBREV_SPAN) : pos]):
         return False
     return True
 

@@ -20,31 +20,46 @@ from rasad.model import Article
 
 TYPE_ROOTS = {"PROTEST": frozenset({"14"}), "ASSAULT": frozenset({"18", "19", "20"})}
 POSITIVE, NEGATIVE = frozenset({"yes"}), frozenset({"easy no", "difficult no"})
-# Minimum pattern reliability for a detection, chosen on gsr-dev by
-# scripts/build_event_reliability.py (F1-optimal per type): a dev-calibrated setting.
-THRESHOLDS = {"PROTEST": 0.33, "ASSAULT": 0.4}
+DEFAULT_THRESHOLD = 0.4
 
 
-def prepare(text: str) -> Article:
-    """An article for one sentence, with every built stage before events run over it."""
-    from rasad.pipeline import STAGES
+def thresholds() -> dict[str, float]:
+    """Per-type detection thresholds (dev-calibrated; data: events/detection.tsv)."""
+    from rasad.data.loader import read_tsv
 
+    try:
+        return {r["type"]: float(r["threshold"]) for r in read_tsv("events/detection.tsv")}
+    except FileNotFoundError:
+        return {}
+
+
+DETECTION_STAGES = ("sentences", "tokens")  # detection needs triggers and cues only
+
+
+def prepare(text: str, stages: Iterable[str] | None = None) -> Article:
+    """An article for one sentence with the given built stages (default: all before events)."""
+    from rasad.pipeline import STAGES, resolve
+
+    wanted = [s.name for s in STAGES if s.name not in ("clean", "events")] if stages is None else stages
     article = Article(text)
-    for stage in STAGES:
-        if stage.name in ("events",):
-            break
-        if stage.name in ("clean",):
-            continue  # one sentence: nothing to clean
-        article = stage.load()(article)
+    for stage in resolve([n for n in wanted if n in {s.name for s in STAGES}]):
+        if stage.name not in ("clean", "events"):  # one sentence: nothing to clean
+            article = stage.load()(article)
     return article
 
 
-def detected(found: Iterable[Any], roots: frozenset[str], threshold: float = 0.4) -> bool:
-    """Whether an asserted, non-negated event of these roots was found."""
-    return any(
-        f.code[:2] in roots and not f.negated and f.modality == "asserted" and f.reliability >= threshold
-        for f in found
-    )
+def sentence_score(found: Iterable[Any], roots: frozenset[str]) -> float:
+    """Noisy-OR of the reliabilities of the asserted, non-negated triggers of these roots."""
+    miss = 1.0
+    for f in found:
+        if f.code[:2] in roots and not f.negated and f.modality == "asserted":
+            miss *= 1.0 - f.reliability
+    return 1.0 - miss
+
+
+def detected(found: Iterable[Any], roots: frozenset[str], threshold: float = DEFAULT_THRESHOLD) -> bool:
+    """Whether the sentence reports an event of these roots (score reaches the threshold)."""
+    return sentence_score(found, roots) >= threshold
 
 
 def read_detection(path: str | Path) -> list[dict[str, str]]:
@@ -77,13 +92,14 @@ def evaluate_events(path_csv: str | Path, *, spans: str | Path | None = None,
     if analyze is None:
         from rasad.extract.events import analyze
     rows = read_detection(path_csv)
+    limits = thresholds()
     by_type: dict[str, list[tuple[bool, bool]]] = {}
     for row in rows:
         if row["label"] not in POSITIVE | NEGATIVE:
             continue
         kind = row["event_type"].upper()
-        found = analyze(prepare(row["text"]))
-        hit = detected(found, TYPE_ROOTS[kind], THRESHOLDS.get(kind, 0.4))
+        found = analyze(prepare(row["text"], DETECTION_STAGES))
+        hit = detected(found, TYPE_ROOTS.get(kind, frozenset()), limits.get(kind, DEFAULT_THRESHOLD))
         by_type.setdefault(kind, []).append((row["label"] in POSITIVE, hit))
     result: dict[str, Any] = {"file": str(path_csv), "types": {k: score(v) for k, v in by_type.items()},
                               "left_out": sum(r["label"] not in POSITIVE | NEGATIVE for r in rows)}

@@ -12,6 +12,7 @@ from rasad.analyze.dates.pieces import Result, g, number, rel_month, span_value
 
 STEP = {"past": -1, "future": 1, "current": 0}
 NOT_WEEKDAY_AFTER = frozenset({"بين", "كلا", "احد"})  # "بين الاثنين" = between the two
+NOT_TODAY_BEFORE = frozenset({"نفس", "ذلك", "ذات", "ذاك"})  # "في ذلك اليوم" = on that day
 
 
 def weekday_rule(m: re.Match, ctx: Ctx) -> Result | None:
@@ -63,7 +64,7 @@ def relday_rule(m: re.Match, ctx: Ctx) -> Result | None:
     """Relative days: اليوم، أمس، أول أمس، غدا، بعد غد، صباح اليوم، في وقت سابق اليوم."""
     rel = key(m.group("rel"))
     offset = load().relative[rel]
-    if rel == "اليوم" and not m.group("wd") and ctx.next_word(m.end("rel")) in load().not_today:
+    if rel == "اليوم" and not m.group("wd") and not _is_today(m, ctx):
         return None
     if (
         rel in ("الليله", "هذه الليله")
@@ -73,6 +74,13 @@ def relday_rule(m: re.Match, ctx: Ctx) -> Result | None:
     if ctx.pub is None:
         return None, "day"
     return cal.day_value(ctx.pub + timedelta(days=offset)), "day"
+
+
+def _is_today(m: re.Match, ctx: Ctx) -> bool:
+    """ "اليوم" as today, not "the day" (اليوم الأول، في ذلك اليوم، في نفس اليوم)."""
+    if ctx.next_word(m.end("rel")) in load().not_today:
+        return False
+    return m.start("rel") != ctx.start or ctx.prev_word() not in NOT_TODAY_BEFORE
 
 
 def period_rule(m: re.Match, ctx: Ctx) -> Result | None:

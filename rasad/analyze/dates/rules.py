@@ -28,6 +28,9 @@ YEAR_PREPS = frozenset(
     "في منذ حتي خلال بحلول قبل بعد مطلع اواخر اوائل منتصف نهايه بدايه عام سنه العام السنه".split()
 )
 
+# Prepositions that make a month name that is also a word (مارس، نيسان) a month: "في مارس".
+MONTH_PREPS = frozenset("في منذ حتي خلال بحلول".split())
+
 
 def _weekday(m: re.Match) -> int | None:
     wd = g(m, "wd")
@@ -69,7 +72,8 @@ def month_rule(m: re.Match, ctx: Ctx) -> Result | None:
         return None
     month, level = mon
     part, year, adj = g(m, "part"), year_in(m, ctx), g(m, "adj")
-    if not _month_context_ok(level, part, g(m, "shahr"), year, adj):
+    prep = ctx.prev_word().removeprefix("و") in MONTH_PREPS
+    if not _month_context_ok(level, part, g(m, "shahr") or prep, year, adj):
         return None
     ym = (year, month) if year else resolve_month(ctx, month, adj)
     if ym is None:

@@ -14,43 +14,61 @@ from rasad.analyze.entities.recognize import (
     QUOTES,
     Cand,
     covered,
-    gazetteer,
     hints,
     letter_offset,
-    place_at,
+    name_like,
+    scan,
     segs_of,
 )
-from rasad.analyze.entities.rules import is_common, outlet_cues, particles, title_chain
+from rasad.analyze.entities.rules import is_common, particles
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
+CONTEXT = 2  # tokens of context the CRF sees around a gated token
 
 
 def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     """All mention candidates of a token list, sorted by position."""
     segs = segs_of(tokens)
-    found = gazetteer(tokens, segs)
-    hint = hints(segs, found)
-    tags = _crf_tags(tokens, segs, hint)
+    sc = scan(segs, tokens)
+    found = sc.found
+    hint = hints(segs, sc)
+    tags = _crf_tags(tokens, segs, hint, None if crf_only else _gate(segs, found, hint))
     if crf_only:
         return _crf_cands(tokens, tags, [], set())
     _metonymy(found, tags)
     found = _longer_persons(tokens, found, tags)
     cue_slots: set[int] = set()
-    _titles(tokens, segs, found, hint, tags)
-    _cues(tokens, segs, found, cue_slots)
+    _titles(tokens, segs, found, sc.chains, hint, tags)
+    _cues(tokens, segs, found, sc.cues, cue_slots)
     found += _crf_cands(tokens, tags, found, cue_slots)
     _chains(tokens, segs, found)
     found += _partials(tokens, segs, found)
     return sorted(found, key=lambda c: c.i)
 
 
-def _crf_tags(tokens: Sequence[Any], segs: list[Seg], hint: list[list[str]]) -> list[str]:
-    """CRF tags sentence by sentence (sentence index from the tokens)."""
-    tags: list[str] = []
-    start = 0
-    for k in range(1, len(tokens) + 1):
-        if k == len(tokens) or tokens[k].sent != tokens[start].sent:
-            tags += crf.tag(segs[start:k], hint[start:k])
+def _gate(segs: list[Seg], found: list[Cand], hint: list[list[str]]) -> list[bool]:
+    """Tokens the CRF must see: uncovered name-like words (rare or in name-like clusters),
+    name slots after titles and words after cues, with two tokens of context each side."""
+    n = len(segs)
+    cover = covered(found, n)
+    want = [False] * n
+    for k, seg in enumerate(segs):
+        if seg[0] and cover[k] is None and (name_like(seg) or "slot" in hint[k]):
+            for m in range(max(0, k - CONTEXT), min(n, k + CONTEXT + 1)):
+                want[m] = True
+    return want
+
+
+def _crf_tags(tokens, segs: list[Seg], hint: list[list[str]], want: list[bool] | None) -> list[str]:
+    """CRF tags over runs of wanted tokens within a sentence (all tokens when want is None)."""
+    tags = ["O"] * len(tokens)
+    start = None
+    for k in range(len(tokens) + 1):
+        inside = k < len(tokens) and (want is None or want[k])
+        if start is not None and (not inside or tokens[k].sent != tokens[start].sent):
+            tags[start:k] = crf.tag(segs[start:k], hint[start:k])
+            start = None
+        if inside and start is None:
             start = k
     return tags
 
@@ -83,20 +101,13 @@ def _free(found: list[Cand], i: int, j: int) -> bool:
     return all(c.j <= i or c.i >= j for c in found)
 
 
-def _titles(tokens, segs, found: list[Cand], hint, tags) -> None:
+def _titles(tokens, segs, found: list[Cand], chains, hint, tags) -> None:
     """Names after titles become PER, with the title's role and the apposition country."""
     by_start = {c.i: c for c in found}
-    i = 0
-    while i < len(segs):
-        chain = title_chain(segs, i, lex.adjective, place_at(by_start)) if segs[i][0] else None
-        if not chain:
-            i += 1
-            continue
-        j, titles, country = chain
+    for _, j, titles, country in chains:
         role = next((t.role for t in reversed(titles) if t.role), None)
         counterpart = any(t.counterpart for t in titles)
         _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, counterpart)
-        i = max(j, i + 1)
 
 
 def _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, counterpart) -> None:
@@ -129,14 +140,10 @@ def _crf_run(tags: list[str], j: int) -> int:
     return k
 
 
-def _cues(tokens, segs, found: list[Cand], cue_slots: set[int]) -> None:
+def _cues(tokens, segs, found: list[Cand], cues, cue_slots: set[int]) -> None:
     """Outlet names after cues (وكالة، قناة "كان") and quoted re-mentions of cue-only names."""
     cued: set[tuple[str, ...]] = set()
-    for i in range(len(segs)):
-        hit = outlet_cues().match(segs, i) if segs[i][0] else None
-        if not hit:
-            continue
-        j = i + hit[0]
+    for _, j in cues:
         if j < len(tokens) and tokens[j].text in QUOTES:
             name = _quoted(tokens, segs, found, j)
             if name:

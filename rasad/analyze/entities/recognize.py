@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rasad.analyze.entities import crf, lex
-from rasad.analyze.entities.match import Seg, core
+from rasad.analyze.entities.features import clusters
+from rasad.analyze.entities.match import Seg, core, first_forms
 from rasad.analyze.entities.rules import (
     descriptors,
     is_common,
@@ -22,6 +24,7 @@ from rasad.analyze.entities.rules import (
     titles,
 )
 from rasad.analyze.normalize import TABLE
+from rasad.data.loader import read_tsv
 
 QUOTES = frozenset('"«»“”„‘’\'')
 CRF_TYPES = {"PERS": "PER", "LOC": "GPE", "ORG": "ORG"}
@@ -135,38 +138,60 @@ def place_at(by_start: dict[int, Cand]):
     return place
 
 
-def hints(segs: Sequence[Seg], found: list[Cand] | None = None, tokens=None) -> list[list[str]]:
-    """Per-token hint features for the CRF: lexicon tags, titles, name slots, cues, adjectives."""
-    if found is None:
-        found = gazetteer_segs(segs)
-    out: list[list[str]] = [[] for _ in segs]
-    for c in found:
-        out[c.i].append("lex=B-" + c.type)
-        for k in range(c.i + 1, c.j):
-            out[k].append("lex=I-" + c.type)
-    by_start = {c.i: c for c in found}
+@dataclass(slots=True)
+class Scan:
+    """One pass of the rules over a sentence or article: lexicon names, title chains, cues."""
+
+    found: list[Cand]
+    chains: list[tuple[int, int, list[Any], str | None]]  # (first, name slot, titles, country)
+    cues: list[tuple[int, int]]  # (cue start, token after the cue)
+
+
+def scan(segs: Sequence[Seg], tokens: Sequence[Any] | None = None) -> Scan:
+    """Gazetteer matches, title chains and outlet cues (tokens=None: no text offsets)."""
+    found = gazetteer(tokens, segs) if tokens is not None else gazetteer_segs(segs)
+    place = place_at({c.i: c for c in found})
+    tfirst, cfirst = titles().first, outlet_cues().first
+    chains, cues = [], []
+    skip = 0
     for i, seg in enumerate(segs):
         if not seg[0]:
             continue
-        if lex.adjective(seg):
+        forms = [f for f, _ in first_forms(seg)]
+        if i >= skip and any(f in tfirst for f in forms):
+            chain = title_chain(segs, i, lex.adjective, place)
+            if chain:
+                chains.append((i, chain[0], chain[1], chain[2]))
+                skip = chain[0]
+        if any(f in cfirst for f in forms):
+            hit = outlet_cues().match(segs, i)
+            if hit:
+                cues.append((i, i + hit[0]))
+    return Scan(found, chains, cues)
+
+
+def hints(segs: Sequence[Seg], sc: Scan | None = None) -> list[list[str]]:
+    """Per-token hint features for the CRF: lexicon tags, titles, name slots, cues, adjectives."""
+    sc = sc or scan(segs)
+    out: list[list[str]] = [[] for _ in segs]
+    for c in sc.found:
+        out[c.i].append("lex=B-" + c.type)
+        for k in range(c.i + 1, c.j):
+            out[k].append("lex=I-" + c.type)
+    for i, j, _, _ in sc.chains:
+        for k in range(i, j):
+            out[k].append("title")
+        if j < len(segs):
+            out[j].append("slot")
+    for i, j in sc.cues:
+        out[i].append("cue")
+    parts = particles()
+    for i, seg in enumerate(segs):
+        if seg[0] and lex.adjective(seg):
             out[i].append("adj")
-        if particles().get(seg[0]):
-            out[i].append("part=" + particles()[seg[0]])
-        _title_hints(segs, i, out, by_start)
-        if outlet_cues().match(segs, i):
-            out[i].append("cue")
+        if seg[0] in parts:
+            out[i].append("part=" + parts[seg[0]])
     return out
-
-
-def _title_hints(segs, i, out, by_start) -> None:
-    hit = titles().match(segs, i)
-    if not hit:
-        return
-    for k in range(i, i + hit[0]):
-        out[k].append("title")
-    chain = title_chain(segs, i, lex.adjective, place_at(by_start))
-    if chain and chain[0] < len(segs):
-        out[chain[0]].append("slot")
 
 
 def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:
@@ -180,6 +205,30 @@ def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:
         out.append(Cand(i, i + hit[0], 0, 0, entry_type(hit[1]), hit[1]))
         i += hit[0]
     return out
+
+
+GATE = "models/ner_gate.tsv"
+_NAME_LIKE: dict[Seg, bool] = {}
+
+
+@cache
+def gate_clusters() -> frozenset[str]:
+    """Word clusters whose words are often inside names (ANERcorp train; see train_ner.py)."""
+    try:
+        return frozenset(r["cluster"] for r in read_tsv(GATE))
+    except FileNotFoundError:
+        return frozenset()
+
+
+def name_like(seg: Seg) -> bool:
+    """Whether a token may be (part of) a name the lexicon missed: rare or in a name-like cluster."""
+    hit = _NAME_LIKE.get(seg)
+    if hit is None:
+        c = clusters().get(core(seg)) or clusters().get(seg[0])
+        hit = c is None or c[0] in gate_clusters()
+        if len(_NAME_LIKE) < 200_000:
+            _NAME_LIKE[seg] = hit
+    return hit
 
 
 def covered(found: list[Cand], n: int) -> list[Cand | None]:

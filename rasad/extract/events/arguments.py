@@ -9,6 +9,7 @@ pattern's prepositions ("مع X", "على X"), a genitive after a verbal noun ("
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,7 +71,8 @@ def window_end(doc: Doc, span: Span, next_trigger: int) -> int:
 
 def mentions_in(doc: Doc, a: int, b: int) -> list[M]:
     """Mentions starting at token indices a..b-1, in order."""
-    return [m for m in doc.mentions if a <= m.first < b]
+    firsts = doc.firsts
+    return doc.mentions[bisect_left(firsts, a) : bisect_left(firsts, b)]
 
 
 def conjuncts(doc: Doc, start: M, end: int) -> list[M]:
@@ -119,9 +121,13 @@ def _prep_target(doc: Doc, span: Span, a: int, end: int, skip: set[int]) -> list
 
 
 def _subject_after(doc: Doc, span: Span, end: int) -> list[M]:
-    """A VSO subject: a bare mention right after the verb (within five words)."""
+    """A VSO subject: a bare mention right after the verb (within five words).
+
+    The search starts inside the trigger span: a subject may split a verb from its
+    complement ("شن الجيش هجوما").
+    """
     words = 0
-    for i in range(span.last + 1, end):
+    for i in range(span.first + 1, end):
         m = doc.by_token.get(i)
         if m is not None and m.first == i:
             return conjuncts(doc, m, end) if not m.prep and m.type in SOURCE_TYPES else []

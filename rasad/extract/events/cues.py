@@ -40,6 +40,7 @@ class CueLexicon:
 
     def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
         self.index: dict[str, list[Cue]] = {}
+        self._memo: dict[str, list[Cue]] = {}
         for row in rows:
             words = row["pattern"].split()
             cue = Cue(row["pattern"], row["effect"], int(row["window"] or 0),
@@ -68,11 +69,13 @@ class CueLexicon:
         return hits
 
     def _heads(self, norm: str) -> list[Cue]:
-        out: list[Cue] = []
-        for form, det, _ in candidates(norm):
-            if not det:
-                out.extend(self.index.get(form, ()))
-        return out
+        found = self._memo.get(norm)
+        if found is None:
+            found = [c for form, det, _ in candidates(norm) if not det for c in self.index.get(form, ())]
+            if len(self._memo) > 300_000:
+                self._memo.clear()
+            self._memo[norm] = found
+        return found
 
 
 def _match_rest(tokens: list[Any], i: int, rest: tuple[str, ...], gap: int = 0) -> int | None:

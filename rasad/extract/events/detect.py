@@ -59,7 +59,8 @@ def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
     for entry, form, det, pre in lex.heads(doc.tokens[i].norm):
         if entry.kind == "verb" and det:
             continue
-        last = _match_rest(doc.tokens, i, entry.rest)
+        # a verb's complement may follow its subject: "نزل المتظاهرون إلى الشوارع"
+        last = _match_rest(doc.tokens, i, entry.rest, gap=2 if entry.kind == "verb" else 0)
         if last is None or doc.tokens[last].sent != doc.tokens[i].sent:
             continue
         nominal = det or pre[-1:] in ("ب", "ل", "ك") or _after_preposition(doc, i)
@@ -248,8 +249,9 @@ def _add_collectives(doc: Doc) -> None:
     """Mentions for collective phrases (دول الخليج → the Gulf actor)."""
     from rasad.extract.events.lexicon import canon_set
 
+    firsts = {head for head, _, _ in _collectives()}
     for i, tok in enumerate(doc.tokens):
-        if not tok.is_word or i in doc.by_token:
+        if not tok.is_word or i in doc.by_token or not any(h in tok.norm for h in firsts):
             continue
         forms = canon_set(tok.norm)
         for head, rest, name in _collectives():

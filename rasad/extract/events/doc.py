@@ -76,7 +76,15 @@ class Doc:
     by_token: dict[int, M] = field(default_factory=dict)
     quotes: list[tuple[int, int, Any]] = field(default_factory=list)  # (start, end, Quote|None)
     dates: list[tuple[int, Any]] = field(default_factory=list)  # (token index, DateExpr)
+    _firsts: list[int] = field(default_factory=list, repr=False)
     starts: list[int] = field(default_factory=list)
+
+    @property
+    def firsts(self) -> list[int]:
+        """First token index of each mention (mentions are kept sorted)."""
+        if len(self._firsts) != len(self.mentions):
+            self._firsts = [m.first for m in self.mentions]
+        return self._firsts
 
     def token_at(self, offset: int) -> int:
         """Index of the token containing (or preceding) a text offset."""

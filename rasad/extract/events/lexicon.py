@@ -140,6 +140,7 @@ class TriggerLexicon:
     def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
         self.entries: list[Entry] = []
         self.index: dict[str, list[Entry]] = {}
+        self._memo: dict[str, list[tuple[Entry, str, bool, str]]] = {}
         for row in rows:
             entry, forms = _entry(row)
             self.entries.append(entry)
@@ -150,11 +151,13 @@ class TriggerLexicon:
 
     def heads(self, norm: str) -> list[tuple[Entry, str, bool, str]]:
         """Patterns whose head matches a word: (entry, matched form, had article, proclitics)."""
-        out = []
-        for form, det, pre in candidates(norm):
-            for entry in self.index.get(form, ()):
-                out.append((entry, form, det, pre))
-        return out
+        found = self._memo.get(norm)
+        if found is None:
+            found = [(e, form, det, pre) for form, det, pre in candidates(norm) for e in self.index.get(form, ())]
+            if len(self._memo) > 300_000:  # words follow Zipf's law: a bounded memo suffices
+                self._memo.clear()
+            self._memo[norm] = found
+        return found
 
 
 @cache

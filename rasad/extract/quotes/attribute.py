@@ -36,10 +36,17 @@ def governing_cue(doc: Doc, a: int, b: int) -> CueHit | None:
         for h in doc.cues_between(a, b)
         if doc.words(h.end, b) <= MAX_CUE_WORDS and _usable(doc, h, b)
     ]
+    verb = any(x.cue.kind == "verb" for x in hits)
     for h in reversed(hits):
-        if h.cue.kind != "noun":
+        if h.cue.kind != "noun" and not (verb and _relays(doc, h)):
             return h
     return hits[-1] if hits else None
+
+
+def _relays(doc: Doc, h: CueHit) -> bool:
+    """Whether a source preposition opens a relay phrase ("وفق ما نقلت الوكالة"): the outlet
+    relays the words of the verb's subject, it does not speak them."""
+    return h.cue.kind == "prep" and doc.lex.via_re.match(doc.norm, h.start - len(h.pre)) is not None
 
 
 def _usable(doc: Doc, h: CueHit, limit: int) -> bool:
@@ -87,10 +94,15 @@ def pick_speaker(doc: Doc, ments: list[Ment], start: int | None = None) -> Ment 
     the first organisation, outlet or polity that is not the object of a preposition nor the
     complement of a noun before it ("سفير إسرائيل"، "وأشار لوجود ممثل العراق")."""
     free = [m for m in ments if m.type in SPEAKER_TYPES and not governed(doc, m)]
-    person = next((m for m in free if m.type == "PER"), None)
+    person = next((m for m in free if m.type == "PER" and not _genitive(doc, m)), None)
     if person is not None or start is None:
         return person or (free[0] if free else None)
     return next((m for m in free if lead_allows(doc, region_words(doc, start, m.start))), None)
+
+
+def _genitive(doc: Doc, m: Ment) -> bool:
+    """A person named as the complement of a noun ("في حكومة ديفيد كاميرون"، "محامي عائلة X")."""
+    return doc.word_before(m.start) in doc.lex.genheads
 
 
 def region_words(doc: Doc, start: int, end: int) -> list[str]:

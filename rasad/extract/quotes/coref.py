@@ -9,7 +9,7 @@ from functools import cache
 from rasad.extract.quotes.doc import SPEAKER_TYPES, Doc, Ment
 
 _LETTERS = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
-LEAD_WINDOW = 6  # words before a mention where its title stands ("وزير الخارجية الروسي X")
+LEAD_WINDOW = 4  # words right before a mention where its title stands ("وزير الخارجية الروسي X")
 MAX_DESCRIPTION_WORDS = 4
 MAX_ANTECEDENTS = 40
 

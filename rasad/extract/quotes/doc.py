@@ -90,10 +90,11 @@ class Doc:
 
     def _find_cues(self) -> list[CueHit]:
         cues = self.lex.cues
-        return [
+        hits = (
             CueHit(m.start(2), m.end(2), m.group(1), cues[m.group(2)])
             for m in self.lex.cue_re.finditer(self.norm)
-        ]
+        )
+        return [h for h in hits if h.pre or not h.cue.needs_pre]
 
     def _mentions(self, article: Article) -> list[Ment]:
         out = [

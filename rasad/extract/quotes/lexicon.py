@@ -14,12 +14,14 @@ _LETTER = r"0-9a-z\u0621-\u064a\u0671-\u06d3"
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One cue form: its lemma, kind (verb/participle/noun/prep/relay) and continuation flag."""
+    """One cue form: its lemma, kind (verb/participle/noun/prep/relay), whether it continues
+    the previous speaker, and whether it needs و/ف to be a cue (forms that are also nouns)."""
 
     form: str
     lemma: str
     kind: str
     cont: bool
+    needs_pre: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class QuoteLexicon:
     docnouns: frozenset[str]
     demonstratives: frozenset[str]
     titlenouns: frozenset[str]
+    genheads: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -78,7 +81,7 @@ def _words(role: str) -> list[str]:
 def load_lexicon() -> QuoteLexicon:
     """The quote lexicon, loaded once."""
     cues = {
-        r["form"]: Cue(r["form"], r["lemma"], r["kind"], r["cont"] == "1")
+        r["form"]: Cue(r["form"], r["lemma"], r["kind"], r["cont"] == "1", r["needs_pre"] == "1")
         for r in read_tsv("quotes/cues.tsv")
     }
     via_rows = read_tsv("quotes/via.tsv")
@@ -98,4 +101,5 @@ def load_lexicon() -> QuoteLexicon:
         docnouns=frozenset(_words("docnoun")),
         demonstratives=frozenset(_words("demonstrative")),
         titlenouns=frozenset(_words("titlenoun")),
+        genheads=frozenset(_words("genhead")),
     )

@@ -74,12 +74,22 @@ def pair_marks(norm: str) -> list[Span]:
 
 
 def _straight_closes(norm: str, i: int, stack: list[tuple[str, int]]) -> bool:
-    """Whether a straight quote closes the open one: by its side (a word after it opens, a
-    word before it closes), else by alternation; a clear opener nests ("… باسم "X"، …")."""
+    """Whether a straight quote closes the open one: it does unless it clearly opens (a word
+    glued after it) and two closing marks follow, a quote nested in a quote ("… باسم "X"، …")."""
     if not stack or stack[-1][0] != '"':
         return False
-    side = _side(norm, i)
-    return side != "open" or sum(ch == '"' for ch, _ in stack) >= MAX_STRAIGHT_DEPTH
+    if _side(norm, i) != "open" or sum(ch == '"' for ch, _ in stack) >= MAX_STRAIGHT_DEPTH:
+        return True
+    return not _nest_follows(norm, i)
+
+
+def _nest_follows(norm: str, i: int) -> bool:
+    """Whether the next two straight quotes of the paragraph both close (the nested one, then
+    the outer one); otherwise the mark closes a quote typed with a space before it."""
+    end = norm.find("\n", i)
+    end = len(norm) if end < 0 else end
+    nxt = [j for j in range(i + 1, end) if norm[j] == '"'][:2]
+    return len(nxt) == 2 and all(_side(norm, j) == "close" for j in nxt)
 
 
 def _side(norm: str, i: int) -> str:

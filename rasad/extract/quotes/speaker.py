@@ -11,8 +11,9 @@ from rasad.extract.quotes.attribute import (
     first_after,
     following_cue,
     governed,
+    is_prep,
+    region_words,
     governing_cue,
-    has_unnamed_subject,
     relay_speaker,
     subject_after,
     subject_before,
@@ -24,10 +25,12 @@ from rasad.extract.quotes.doc import CueHit, Doc, Ment
 from rasad.extract.quotes.marks import Span
 
 SUBJECT_TYPES = ("PER", "ORG", "MEDIA")  # a polity is rarely the implicit subject of a quote
-MAX_HEADLINE_WORDS = 8
+MAX_HEADLINE_WORDS = 8  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
+MAX_PHRASE_WORDS = 3  # "بحسب وزير الخارجية X": the source follows its preposition closely
 MAX_SAYER_GAP = 6  # "عن وزير الخارجية X، في تصريح للصحفيين، قوله"
-# "وكان/وكانت/كانوا ..." opening the clause of a bare verb: its subject stands before the verb.
-_KANA = re.compile(r"\s*[وف]?كان(?:ت|وا)?\s")  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
+# "وكان/وكانت/كانوا ..." or أن/إن opening the clause of a bare verb: its subject stands before
+# the verb ("وكانت مصادر قد كشفت"، "أن ضابطا في المخابرات قال").
+_KANA = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?كان(?:ت|وا)?|[وف]?[اب]?ان(?:ه|ها)?)\s")
 
 
 @dataclass(slots=True)
@@ -111,7 +114,7 @@ def _relayed_subject(
 
 def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> Attribution:
     """Subject before a bare verb, else after it; no subject: the previous speaker."""
-    if not h.pre:
+    if h.pre != "و":  # a bare verb, or فـ after a topic ("أما المنظمة فقالت")
         m = subject_before(doc, h, sent_start)
         if m is not None:
             return Attribution(h, m.actor, (m.start, m.end), how="subject-before")
@@ -139,16 +142,29 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, state: State) -> Attribution:
     the outlet spoken to ("في تصريح لسكاي نيوز") and the speaker is the previous one."""
     if h.cue.lemma == "قول":
         return _sayer_before(doc, h)
-    m = first_after(doc, h.end, limit, SPEAKER_TYPES)
+    end = _phrase_end(doc, h.end, limit)
+    m = first_after(doc, h.end, end, SPEAKER_TYPES, MAX_PHRASE_WORDS)
     if m is not None and h.cue.kind == "noun" and m.type == "MEDIA":
         att = _previous(doc, h, state, "noun")
         att.via = m.actor
         return att
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how=h.cue.kind)
-    if has_unnamed_subject(doc, (h.end, min(limit, h.end + 40))):
-        return Attribution(h, None, (h.end, limit), how="unnamed")
+    words = unnamed_subject(doc, (h.end, end))
+    ref = resolve_description(doc, words, h.start)
+    if ref is not None:
+        return Attribution(h, ref.actor, (ref.start, ref.end), how="description")
+    if words:
+        return Attribution(h, None, (h.end, end), how="unnamed")
     return _previous(doc, h, state, h.cue.kind)
+
+
+def _phrase_end(doc: Doc, start: int, limit: int) -> int:
+    """The end of a source phrase ("بحسب الجيش، فإن"): the first comma or أن/إن."""
+    ends = [doc.norm.find(c, start, limit) for c in "،,"]
+    that = doc.lex.that_re.search(doc.norm, start, limit)
+    ends.append(that.start() if that else -1)
+    return min([e for e in ends if e >= 0], default=limit)
 
 
 def _sayer_before(doc: Doc, h: CueHit) -> Attribution:
@@ -199,13 +215,16 @@ def _previous(doc: Doc, h: CueHit | None, state: State, how: str) -> Attribution
 
 
 def _kana_subject(doc: Doc, h: CueHit, sent_start: int) -> tuple[int, int] | None:
-    """An unnamed subject between كان and a bare verb ("وكانت مصادر خاصة قد كشفت")."""
+    """An unnamed subject between كان or أن and a bare verb ("وكانت مصادر خاصة قد كشفت")."""
     comma = max(doc.norm.rfind("،", sent_start, h.start), doc.norm.rfind(",", sent_start, h.start))
     start = max(sent_start, comma + 1)
-    m = _KANA.match(doc.norm, start, h.start)
-    if m is None or not unnamed_subject(doc, (m.end(), h.start)):
+    opener = max((m.end() for m in _KANA.finditer(doc.norm, start, h.start)), default=-1)
+    if opener < 0:
         return None
-    return (m.end(), h.start)
+    words = region_words(doc, opener, h.start)  # after أن the subject is accusative: ضابطا
+    if not words or is_prep(doc, words[0]):
+        return None
+    return (opener, h.start)
 
 
 def _definite(words: list[str]) -> bool:

@@ -1,0 +1,62 @@
+"""Throughput of the events stage alone (upstream stages run first, untimed).
+
+Reads the first N middleEast articles of ../shared/data/news/ant-2018.jsonl.gz, runs the
+stages events requires, then times ``events()`` over them on one core.
+Usage: ``python bench/bench_events.py [N]``; skips cleanly without ../shared.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+ANT = ROOT / ".." / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
+
+
+def load(n: int) -> list:
+    """Articles with every stage before events applied (cache kept)."""
+    from rasad.model import Article
+    from rasad.pipeline import resolve
+
+    stages = [s for s in resolve(["events"]) if s.name != "events"]
+    out = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("cat") != "middleEast" or not rec.get("text"):
+                continue
+            article = Article(rec["text"], title=rec.get("title"))
+            for stage in stages:
+                article = stage.load()(article)
+            out.append(article)
+            if len(out) >= n:
+                break
+    return out
+
+
+def main() -> int:
+    """Print a small table: articles, events, seconds, articles/s."""
+    if not ANT.exists():
+        print("skip: ../shared not available")
+        return 0
+    from rasad.extract.events import events
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    articles = load(n)
+    events(articles[0])  # warm the lexicon caches
+    start = time.perf_counter()
+    total = sum(len(events(a).events) for a in articles)
+    secs = time.perf_counter() - start
+    chars = sum(len(a.text) for a in articles)
+    print(f"{'articles':>10} {'events':>8} {'seconds':>8} {'art/s':>8} {'kchar/s':>8}")
+    print(f"{len(articles):>10} {total:>8} {secs:>8.2f} {len(articles) / secs:>8.0f} {chars / secs / 1000:>8.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
