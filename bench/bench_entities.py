@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Throughput of the entity stage over ANT articles (sentences + tokens run first, untimed).
 
+Times are CPU time of this process (the machine is shared), one core.
+
 Usage: python bench/bench_entities.py [N]   (default 2000 articles; skips without ../shared)
 """
 
@@ -47,10 +49,10 @@ def main() -> None:
     lexicon()
     entities(docs[0])  # warm caches (lexicon, CRF model, clusters)
     ntok = sum(len(a.cache["tokens"]) for a in docs)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for a in docs:
         entities(a)
-    dt = time.perf_counter() - t0
+    dt = time.process_time() - t0
     nm = sum(len(a.mentions) for a in docs)
     print(f"{'articles':>9} {'tokens':>9} {'seconds':>8} {'art/s':>7} {'tok/s':>8} {'mentions':>9}")
     print(f"{len(docs):9d} {ntok:9d} {dt:8.2f} {len(docs) / dt:7.0f} {ntok / dt:8.0f} {nm:9d}")

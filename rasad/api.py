@@ -6,7 +6,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rasad import pipeline
-from rasad.ingest.records import InputError, Record, article_from_record, parse_published, record_from_dict
+from rasad.ingest.records import (
+    InputError,
+    Record,
+    article_from_record,
+    parse_published,
+    record_from_dict,
+)
 from rasad.model import Article
 
 
@@ -20,7 +26,9 @@ def analyze(
     stages: Iterable[str] | None = None,
 ) -> Article:
     """Analyze one article text and return the Article with every stage's spans."""
-    rec = Record(text=text, title=title, published=parse_published(published), outlet=outlet, url=url)
+    rec = Record(
+        text=text, title=title, published=parse_published(published), outlet=outlet, url=url
+    )
     return pipeline.run(article_from_record(rec), stages)
 
 

@@ -11,6 +11,7 @@ COMMANDS: list[str] = [
     "rasad.batch.commands",
     "rasad.evaluate.commands",
     "rasad.store.commands",
+    "rasad.serve.commands",
 ]
 
 EPILOG = """examples:

@@ -173,12 +173,27 @@ class Article:
         kwargs["sentences"] = [list(s) for s in record.get("sentences", [])]
         for name, kind in _LISTS.items():
             names = {f.name for f in fields(kind)}
-            kwargs[name] = [kind(**{k: v for k, v in x.items() if k in names}) for x in record.get(name, [])]
+            kwargs[name] = [
+                kind(**{k: v for k, v in x.items() if k in names}) for x in record.get(name, [])
+            ]
         return cls(**kwargs)
 
 
-_ORDER = ["schema", "id", "source", "published", "title", "text", "removed", "sentences",
-          "mentions", "actors", "events", "quotes", "dates"]
+_ORDER = [
+    "schema",
+    "id",
+    "source",
+    "published",
+    "title",
+    "text",
+    "removed",
+    "sentences",
+    "mentions",
+    "actors",
+    "events",
+    "quotes",
+    "dates",
+]
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:

@@ -36,6 +36,7 @@ STAGES: list[Stage] = [
     Stage("tokens", "rasad.analyze.tokens:tokens", requires=("sentences",)),
     Stage("entities", "rasad.analyze.entities:entities", requires=("tokens",)),
     Stage("dates", "rasad.analyze.dates:dates"),
+    Stage("quotes", "rasad.extract.quotes:quotes", requires=("entities",)),
     Stage("events", "rasad.extract.events:events", requires=("entities", "dates")),
 ]
 

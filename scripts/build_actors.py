@@ -30,6 +30,7 @@ ADMIN_PREFIX = re.compile(
     r"^(?:محافظة|ولاية|مديرية|منطقة|ناحية مركز|ناحية|قضاء|عزلة|مدينة|بلدية|مقاطعة|إقليم|مركز|شعبية) "
 )
 MIN_SIMILARITY = 0.34  # Arabic/English consonant-skeleton agreement below this = wrong label
+MIN_SIMILARITY_MULTI = 0.5
 
 
 # ---------------------------------------------------------------- helpers
@@ -236,13 +237,15 @@ def plausible(name_ar: str, name_en: str) -> bool:
         skeleton_ar(name_ar),
         skeleton_en(re.sub(r"^(Al|Ar|As|Ash|Ad|At|Az|An|Ad) ", "", name_en)),
     )
-    return SequenceMatcher(None, a, e).ratio() >= MIN_SIMILARITY
+    # a several-word label must sound closer: wrong labels are mostly descriptions or people
+    threshold = MIN_SIMILARITY if " " not in name_ar else MIN_SIMILARITY_MULTI
+    return SequenceMatcher(None, a, e).ratio() >= threshold
 
 
 def load_stoplist() -> tuple[set[str], tuple[str, ...]]:
     """Normalized stop words and wrong-label prefixes from stoplist.tsv."""
     rows = read_curated(ACTORS / "stoplist.tsv")
-    words = {normalize(r["surface"]) for r in rows if r["kind"] == "word"}
+    words = {normalize(r["surface"]) for r in rows if r["kind"] in ("word", "label", "cue_only")}
     prefixes = tuple(normalize(r["surface"]) + " " for r in rows if r["kind"] == "prefix")
     return words, prefixes
 
@@ -250,14 +253,20 @@ def load_stoplist() -> tuple[set[str], tuple[str, ...]]:
 def city_rows(shared: Path, iso_of: dict[str, str]) -> tuple[list[dict[str, str]], dict]:
     """places rows from world_cities_ar (sorted by population) and a (country, English) → id map."""
     words, prefixes = load_stoplist()
+    capitals = {
+        iso_of.get(r["cca3"], r["cca3"]): set(r.get("capital", [])) for r in load_mledoze(shared)
+    }
     cities = sorted(load_cities(shared), key=lambda c: -float(c.get("Population") or 0))
     rows, ids, seen, by_en = [], set(), set(), {}
     for c in cities:
         iso3 = iso_of.get(c["Country"]) or iso_of.get(normalize(c["CountryAr"]))
         name_ar = clean_city_name(c["CityNameAr"])
         norm = normalize(name_ar)
-        other_country = iso_of.get(norm) not in (None, iso3)  # 'تركيا' as a town of Azerbaijan
-        if not iso3 or norm in words or (norm + " ").startswith(prefixes) or other_country:
+        # a country's name or adjective as a town label ('تركيا' in Azerbaijan, 'نيبال' for Palpa)
+        # is a wrong label, unless the town is that country's capital (تونس, الكويت)
+        named_country = iso_of.get(norm)
+        wrong = named_country is not None and c["CityNameEn"] not in capitals.get(named_country, ())
+        if not iso3 or norm in words or (norm + " ").startswith(prefixes) or wrong:
             continue
         if (iso3, norm) in seen or not plausible(name_ar, c["CityNameEn"]):
             continue
@@ -292,6 +301,11 @@ def country_index(shared: Path) -> dict[str, str]:
         for t in rec["translations"].get("ara", {}).values():
             out[normalize(t)] = iso3
         x = extra.get(rec["cca3"], {})
+        out[rec["cca3"]] = iso3
+        name_ar = x.get("name_ar") or rec["translations"].get("ara", {}).get("common", "")
+        bases = split_multi(x.get("adjective") or derive_adjective(name_ar))
+        for form in [f for b in bases if b != "-" for f in adjective_forms(b)]:
+            out.setdefault(normalize(form), iso3)
         for alias in split_multi(x.get("names_en", "")):
             out[alias] = iso3
         for name in [x.get("name_ar", ""), *split_multi(x.get("variants", ""))]:
@@ -354,6 +368,8 @@ HEADERS = {
         " base nationality adjectives).",
         "# Built by scripts/build_actors.py; adjectives = base nisba adjective inflected by rule"
         " (with/without ال, fem., plurals, dual, accusative); forms shared by two countries dropped.",
+        "# Licence of this file: ODbL 1.0 (a derived database of mledoze/countries; attribution"
+        " as above).",
     ],
     "places.tsv": [
         "# rasad actor lexicon: places (generated; do not edit by hand).",
@@ -361,7 +377,8 @@ HEADERS = {
         " governorates); world_cities_ar (CC BY 4.0, Jamshaid Kamran, Wikidata-derived) cities"
         " sorted by population, admin prefixes stripped, labels whose sound disagrees with the"
         " English name dropped, names on stoplist.tsv (common Arabic words) dropped.",
-        "# Built by scripts/build_actors.py. country = ISO 3166 alpha-3 (empty if disputed/none).",
+        "# Built by scripts/build_actors.py. country = ISO 3166 alpha-3 (empty if disputed/none)."
+        " Licence: CC BY 4.0 (as world_cities_ar; credit Jamshaid Kamran and Wikidata).",
     ],
 }
 COLUMNS = {

@@ -57,6 +57,18 @@ NOT_NAME = set(
     أمن دفاع داخلية عدل مالية نفط طاقة تجارة اقتصاد صحة تعليم ثقافة إسلامي إسلامية عربي عربية
     دولي دولية وطني وطنية شعبي شعبية ثوري ثورية جمهوري ديمقراطي اشتراكي شيوعي ليبرالي""".split()
 )
+# Common nouns and adjectives seen in PETRARCH headwords that are not names.
+NOT_NAME |= {
+    normalize(w)
+    for w in """قصر كتلة نادي فصيلة جالية مستثمر باحث مهندس مدعي جلسة قضية سفينة ثكنات فرقة مقاطعة
+    عملية تحالف وضع منافس مخفر بحرية متمرد متمردون نشطاء شب مستشارة ضفة جولان عسكري أجنبي
+    برلماني نيابي سياسي حربي رئاسي أميركي أمريكي أوروبي غربي شرقي الفنان فنان مثالمل عام
+    خادم حرمان رؤية ظرف واقع أنجليس تايمز ساكس ووتش رايتس هيومن حق إنسان ثقيل مسلحون وعي أخ
+    الذي علمتني هوو سواء والتعري صحافي دبلوماسي مرشح مصور معارض لاجئ ساكن مفتش منتدى نشاط
+    نبأ طوق صليب صوت كردي كامب كابيتول فصل فرض تأثير حكم مخيمات مغرب امتداد داخلي طيران عميد
+    عسكر ولي وكيل اتصال سلالاح ابن صغير أيه إطار ملحق محققين مر خلق كبير عسكريون أويل عمل رعية
+    قانوني تخوف نيوز برس إسلام إعلان راجمات معتقل بني أم سعودي حكومي قاضي""".split()
+}
 
 
 def parse_codes(text: str) -> list[tuple[str, str, str]]:
@@ -144,7 +156,9 @@ def places() -> tuple[set[str], set[str]]:
     return names, nisba
 
 
-def person_name(head: str, given: set[str], has_role: bool = False) -> str | None:
+def person_name(
+    head: str, given: set[str], has_role: bool = False, has_person_role: bool = True
+) -> str | None:
     """The name if the headword looks like a person's name, else None.
 
     The entry must carry a CAMEO role code (a person's), be no place name and hold no nisba
@@ -156,8 +170,8 @@ def person_name(head: str, given: set[str], has_role: bool = False) -> str | Non
     tokens = surface(head).split()
     while tokens and normalize(tokens[0]) in HONORIFICS:
         tokens = tokens[1:]
-    if len(tokens) < 2 or len(tokens) > 5:
-        return None
+    if len(tokens) < 2 or len(tokens) > 5 or (len(tokens) == 2 and normalize(tokens[0]) == "عبد"):
+        return None  # one token, or a bare compound first name (عبد الله): ambiguous
     if any(normalize(t) in NOT_NAME for t in tokens):
         return None
     name = " ".join(restore_article(tokens))
@@ -166,7 +180,7 @@ def person_name(head: str, given: set[str], has_role: bool = False) -> str | Non
         return None
     if normalize(tokens[0]) in given:
         return name
-    if len(tokens) > 3 or not foreign_name_like(tokens):
+    if len(tokens) > 3 or not has_person_role or not foreign_name_like(tokens):
         return None
     return name
 
@@ -189,16 +203,38 @@ def restore_article(tokens: list[str]) -> list[str]:
 
 
 def curated_forms() -> set[str]:
-    """Normalized variants of every curated person (these names are not generated again)."""
-    path = ACTORS / "persons.tsv"
+    """Keys of every curated person's and outlet's names (these are not generated again)."""
     forms: set[str] = set()
-    if not path.exists():
-        return forms
-    for row in read_rows(path):
-        for v in [row["name_ar"], *row["variants"].split("|")]:
-            if v:
-                forms |= {normalize(v), skeleton(v)}
+    for path in [ACTORS / "persons.tsv", *sorted(ACTORS.glob("outlets*.tsv"))]:
+        if not path.exists():
+            continue
+        for row in read_rows(path):
+            for v in [row["name_ar"], *row["variants"].split("|")]:
+                if v:
+                    forms |= {normalize(v), skeleton(v), bare(v)}
     return forms
+
+
+def bare(name: str) -> str:
+    """Normalized tokens without their article, joined: الحسن الثاني = حسن ثاني."""
+    return "=" + "".join(t[2:] if t.startswith("ال") else t for t in normalize(name).split())
+
+
+def near_index(forms: set[str]) -> dict[str, list[str]]:
+    """Bare curated names bucketed by their last three letters, for near-duplicate checks."""
+    index: dict[str, list[str]] = {}
+    for f in forms:
+        if f.startswith("="):
+            index.setdefault(f[-3:], []).append(f)
+    return index
+
+
+def near_known(name: str, index: dict[str, list[str]]) -> bool:
+    """Whether a name is a spelling variant of a curated one (بنجامين نتنياهو, طوني بلير)."""
+    from difflib import SequenceMatcher
+
+    b = bare(name)
+    return any(SequenceMatcher(None, b, f).ratio() >= 0.85 for f in index.get(b[-3:], ()))
 
 
 def skeleton(name: str) -> str:
@@ -230,6 +266,7 @@ def slug(name_ar: str) -> str:
     return re.sub(r"-+", "-", "".join(out)).strip("-")
 
 
+NEAR: dict[str, list[str]] = {}
 PLACES: tuple[set[str], set[str]] = (set(), set())
 ISO3: set[str] = set()
 
@@ -238,9 +275,13 @@ def group(entries, given: set[str], skip: set[str]) -> dict[str, dict]:
     """Person entries grouped by normalized name, codes merged, curated names skipped."""
     people: dict[str, dict] = {}
     for head, codes in entries:
-        has_role = any(split_code(c, ISO3)[1] in ROLE_TITLES for c, _, _ in codes)
-        name = person_name(head, given, has_role)
-        if not name or normalize(name) in skip or skeleton(name) in skip:
+        roles = {split_code(c, ISO3)[1] for c, _, _ in codes}
+        has_role = bool(roles & ROLE_TITLES.keys())
+        # companies and outlets carry only BUS/MED codes; a foreign-looking name needs another
+        name = person_name(head, given, has_role, bool(roles & ROLE_TITLES.keys() - {"BUS", "MED"}))
+        if not name or {normalize(name), skeleton(name), bare(name)} & skip:
+            continue
+        if near_known(name, NEAR):
             continue
         p = people.setdefault(normalize(name), {"name": name, "codes": []})
         for c in codes:
@@ -307,7 +348,7 @@ def person_row(pid: str, p: dict, iso3: set[str]) -> list[str]:
     """The persons row: country the most frequent one of its codes, cameo the latest role's."""
     countries = [split_code(c, iso3)[0] for c, _, _ in p["codes"]]
     countries = [c for c in countries if c]
-    country = max(set(countries), key=countries.count) if countries else ""
+    country = max(countries, key=countries.count) if countries else ""  # ties: first seen
     latest = max(p["codes"], key=lambda c: c[1] or "0")
     return [
         pid,
@@ -333,7 +374,8 @@ HEADER = """# {what} — GENERATED by scripts/build_persons.py; do not edit (cur
 # Source: PETRARCH Arabic actor dictionary actor_dict_ar_v4.txt (openeventdata/UniversalPetrarch, MIT);
 #   person filter uses ANERGazet's person-name list (Benajiba, research use) for first names only.
 # How built: headwords that look like personal names (underscores -> spaces, lemmatized as in the source),
-#   grouped by normalized form; names curated in persons.tsv are skipped; each CAMEO code + date range is
+#   grouped by normalized form; names curated in persons.tsv or outlets*.tsv (and near spellings of
+#   them) are skipped; each CAMEO code + date range is
 #   a role with a generic title from its CAMEO role code (PETRARCH names no offices); `name` is a
 #   mechanical romanization, not an English spelling. Licence of this file: MIT (as its source).
 """
@@ -349,26 +391,30 @@ def write_tsv(path: Path, what: str, curated: str, cols: list[str], rows) -> Non
             fh.write("\t".join(row) + "\n")
 
 
-def build() -> tuple[int, int]:
-    """Generate both files; returns (persons, roles) counts."""
-    global PLACES, ISO3
-    PLACES, ISO3 = places(), iso3_codes()
-    given, iso3 = given_names(ANERGAZET), ISO3
-    people = group(read_entries(PETRARCH), given, curated_forms())
-    taken = (
-        {r["id"] for r in read_rows(ACTORS / "persons.tsv")}
-        if (ACTORS / "persons.tsv").exists()
-        else set()
-    )
+def rows_for(people: dict[str, dict], taken: set[str]) -> tuple[list, list]:
+    """Persons and roles rows, ids made unique against the curated ones."""
     persons, roles = [], []
     for key in sorted(people):
         p = people[key]
         pid = unique_id(slug(p["name"]), taken)
-        persons.append(person_row(pid, p, iso3))
-        roles.extend(role_rows(pid, p["codes"], iso3))
-    ACTORS.mkdir(parents=True, exist_ok=True)
-    write_tsv(ACTORS / "persons_petrarch.tsv", "Persons", "persons.tsv", PERSON_COLS, persons)
-    write_tsv(ACTORS / "roles_petrarch.tsv", "Roles", "roles.tsv", ROLE_COLS, roles)
+        persons.append(person_row(pid, p, ISO3))
+        roles.extend(role_rows(pid, p["codes"], ISO3))
+    return persons, roles
+
+
+def build(out_dir: Path = ACTORS) -> tuple[int, int]:
+    """Generate both files into ``out_dir``; returns (persons, roles) counts."""
+    global PLACES, ISO3, NEAR
+    PLACES, ISO3 = places(), iso3_codes()
+    known = curated_forms()
+    NEAR = near_index(known)
+    people = group(read_entries(PETRARCH), given_names(ANERGAZET), known)
+    curated = ACTORS / "persons.tsv"
+    taken = {r["id"] for r in read_rows(curated)} if curated.exists() else set()
+    persons, roles = rows_for(people, taken)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_tsv(out_dir / "persons_petrarch.tsv", "Persons", "persons.tsv", PERSON_COLS, persons)
+    write_tsv(out_dir / "roles_petrarch.tsv", "Roles", "roles.tsv", ROLE_COLS, roles)
     return len(persons), len(roles)
 
 

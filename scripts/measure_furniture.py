@@ -4,8 +4,8 @@ Cleans N random articles of each corpus (seeded, streamed), counts the body line
 per reason, and writes a random sample of the dropped lines to a TSV for hand-checking
 (column `ok` left empty: fill y/n, then run with --score FILE to get the precision).
 
-    .venv/bin/python scripts/measure_furniture.py [--n 500] [--sample 200] [--out drops.tsv]
-    .venv/bin/python scripts/measure_furniture.py --score drops.tsv
+    .venv/bin/python scripts/measure_furniture.py [--n 500] [--sample 200] [--out /tmp/drops.tsv]
+    .venv/bin/python scripts/measure_furniture.py --score /tmp/drops.tsv
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import gzip
 import json
 import random
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -97,7 +98,10 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=500, help="articles per corpus")
     parser.add_argument("--sample", type=int, default=200, help="dropped lines to check")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--out", type=Path, default=Path("furniture_sample.tsv"))
+    default_out = (
+        Path(tempfile.gettempdir()) / "furniture_sample.tsv"
+    )  # corpus text: not for the repo
+    parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--score", type=Path, help="a checked sample file")
     args = parser.parse_args()
     if args.score:

@@ -35,7 +35,11 @@ def test_unknown_stage_is_an_error():
 
 
 def test_stage_selection_pulls_in_requirements(monkeypatch):
-    stages = [pipeline.Stage("a", "x:a"), pipeline.Stage("b", "x:b", ("a",)), pipeline.Stage("c", "x:c")]
+    stages = [
+        pipeline.Stage("a", "x:a"),
+        pipeline.Stage("b", "x:b", ("a",)),
+        pipeline.Stage("c", "x:c"),
+    ]
     monkeypatch.setattr(pipeline, "STAGES", stages)
     assert [s.name for s in pipeline.resolve(["b"])] == ["a", "b"]
     assert [s.name for s in pipeline.resolve(None)] == ["a", "b", "c"]

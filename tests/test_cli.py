@@ -82,7 +82,9 @@ def test_workers_keep_input_order(tmp_path, capsys):
     assert code == 1
     assert len(lines) == 40
     assert "error" in lines[7]
-    assert [x["text"] for i, x in enumerate(lines) if i != 7] == [t for i, t in enumerate(texts) if i != 7]
+    assert [x["text"] for i, x in enumerate(lines) if i != 7] == [
+        t for i, t in enumerate(texts) if i != 7
+    ]
 
 
 def test_output_file_and_formats(tmp_path, capsys):
@@ -98,8 +100,12 @@ def test_output_file_and_formats(tmp_path, capsys):
 
 
 def test_stdin_and_console_script():
-    proc = subprocess.run([sys.executable, "-m", "rasad.cli", "analyze", "-"], input=ARTICLE.encode(),
-                          capture_output=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "rasad.cli", "analyze", "-"],
+        input=ARTICLE.encode(),
+        capture_output=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout)["title"] == "عنوان الخبر"
 

@@ -17,22 +17,56 @@ RECORD = {
     "text": "عنوان\n\nقال غانتس إن إسرائيل",
     "removed": [{"text": "اخترنا لك", "reason": "widget"}],
     "sentences": [[0, 5], [7, 25]],
-    "mentions": [{"start": 11, "end": 16, "text": "غانتس", "type": "PER", "actor": "a:benny-gantz"}],
+    "mentions": [
+        {"start": 11, "end": 16, "text": "غانتس", "type": "PER", "actor": "a:benny-gantz"}
+    ],
     "actors": [
-        {"id": "a:benny-gantz", "type": "PER", "name": "Benny Gantz", "name_ar": "بيني غانتس",
-         "country": "ISR", "role": "Minister of Defense", "cameo": "ISRGOV", "wikidata": None,
-         "known": True}
+        {
+            "id": "a:benny-gantz",
+            "type": "PER",
+            "name": "Benny Gantz",
+            "name_ar": "بيني غانتس",
+            "country": "ISR",
+            "role": "Minister of Defense",
+            "cameo": "ISRGOV",
+            "wikidata": None,
+            "known": True,
+        }
     ],
     "events": [
-        {"id": "e1", "code": "041", "root": "04", "label": "Discuss by telephone", "plover": "CONSULT",
-         "source": ["a:benny-gantz"], "target": ["c:ISR"], "sentence": 1,
-         "trigger": {"start": 7, "end": 10, "text": "قال"},
-         "date": {"value": "2021-02-23", "precision": "day", "from": "d1"}, "location": None,
-         "negated": False, "modality": "asserted", "reported_by": [], "confidence": 0.8}
+        {
+            "id": "e1",
+            "code": "041",
+            "root": "04",
+            "label": "Discuss by telephone",
+            "plover": "CONSULT",
+            "source": ["a:benny-gantz"],
+            "target": ["c:ISR"],
+            "sentence": 1,
+            "trigger": {"start": 7, "end": 10, "text": "قال"},
+            "date": {"value": "2021-02-23", "precision": "day", "from": "d1"},
+            "location": None,
+            "negated": False,
+            "modality": "asserted",
+            "reported_by": [],
+            "confidence": 0.8,
+        }
     ],
-    "quotes": [{"id": "q1", "start": 20, "end": 25, "text": "إسرائ", "speaker": "a:benny-gantz",
-                "via": None, "kind": "indirect", "cue": "قال"}],
-    "dates": [{"id": "d1", "start": 0, "end": 5, "text": "عنوان", "value": None, "precision": "vague"}],
+    "quotes": [
+        {
+            "id": "q1",
+            "start": 20,
+            "end": 25,
+            "text": "إسرائ",
+            "speaker": "a:benny-gantz",
+            "via": None,
+            "kind": "indirect",
+            "cue": "قال",
+        }
+    ],
+    "dates": [
+        {"id": "d1", "start": 0, "end": 5, "text": "عنوان", "value": None, "precision": "vague"}
+    ],
 }
 
 
@@ -44,8 +78,21 @@ def test_round_trip_is_exact():
 
 def test_field_order_follows_the_spec():
     keys = list(Article.from_dict(RECORD).to_dict())
-    assert keys == ["schema", "id", "source", "published", "title", "text", "removed", "sentences",
-                    "mentions", "actors", "events", "quotes", "dates"]
+    assert keys == [
+        "schema",
+        "id",
+        "source",
+        "published",
+        "title",
+        "text",
+        "removed",
+        "sentences",
+        "mentions",
+        "actors",
+        "events",
+        "quotes",
+        "dates",
+    ]
 
 
 def test_span_types():

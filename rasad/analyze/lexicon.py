@@ -45,7 +45,7 @@ class ActorEntry:
     cameo: str
     wikidata: str = ""
     roles: tuple[Role, ...] = ()
-    kind: str = ""  # outlet kind, institution kind, or "country"/"capital" for GPEs
+    kind: str = ""  # outlet or institution kind; country/capital/curated/city for places
     surfaces: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
@@ -146,13 +146,15 @@ class ActorLexicon:
             bucket = target.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
-            if target is self._index:
-                self.first_tokens.add(key[0])
-                self.max_len = max(self.max_len, len(key))
+            # cue-only surfaces count too, so a cued longest-match can reach them
+            self.first_tokens.add(key[0])
+            self.max_len = max(self.max_len, len(key))
 
     def add_adjective(self, form: str, iso3: str) -> None:
-        """Map a nationality adjective form to its country (first writer wins)."""
-        self._adjectives.setdefault(normalize(form), iso3)
+        """Map a nationality adjective form to its country (first writer wins; stopwords skipped)."""
+        norm = normalize(form)
+        if (norm,) not in self._stop:
+            self._adjectives.setdefault(norm, iso3)
 
     def add_head(self, row: dict[str, str]) -> None:
         """Register a state-institution head (see institutions.tsv)."""
@@ -265,11 +267,12 @@ def _load_countries(lex: ActorLexicon) -> dict[str, str]:
 
 
 def _load_places(lex: ActorLexicon, capitals: dict[str, str]) -> None:
+    curated = {r["id"] for r in _rows("places_extra.tsv")}
     for r in _rows("places.tsv"):
         names = [r["name_ar"], *split_multi(r["variants"])]
         country = _opt(r["country"])
         c = lex.get(f"c:{country}") if country else None
-        kind = "capital" if r["id"] in capitals else r["type"].lower()
+        kind = "capital" if r["id"] in capitals else "curated" if r["id"] in curated else "city"
         entry = ActorEntry(r["id"], r["type"], r["name"], r["name_ar"], country,
                            c.cameo if c else "", kind=kind, surfaces=tuple(names))  # fmt: skip
         lex.add(entry, names)
@@ -318,6 +321,24 @@ def _load_outlets(lex: ActorLexicon) -> None:
         lex.add(entry, names, set(split_multi(r.get("cue_only", ""))))
 
 
+# Order of entries sharing a surface: countries and capitals, then curated regions, features and
+# organisations, then persons and outlets, then the towns of the world-cities list (a town named
+# like a politician's surname, يلدرم or سولانا, is rarely the town in news).
+_RANK = {"country": 0, "capital": 0, "curated": 1, "city": 3}
+_TYPE_RANK = {"ORG": 1, "LOC": 1, "PER": 2, "MEDIA": 2}
+
+
+def _rank(entry: ActorEntry) -> int:
+    return _RANK.get(entry.kind, _TYPE_RANK.get(entry.type, 2))
+
+
+def _order(lex: ActorLexicon) -> None:
+    for index in (lex._index, lex._cue):
+        for bucket in index.values():
+            if len(bucket) > 1:
+                bucket.sort(key=_rank)
+
+
 @cache
 def load_lexicon() -> ActorLexicon:
     """The actor lexicon, built once per process from rasad/data/actors/."""
@@ -328,4 +349,5 @@ def load_lexicon() -> ActorLexicon:
     _load_places(lex, capitals)
     _load_persons(lex)
     _load_outlets(lex)
+    _order(lex)
     return lex

@@ -25,9 +25,22 @@ _DROP = (
 
 _REPLACE = {
     # alef forms
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
     # alef maqsura and Persian/Urdu ya, ta marbuta, Persian kaf, heh variants
-    "ى": "ي", "ی": "ي", "ې": "ي", "ة": "ه", "ک": "ك", "ڪ": "ك", "ە": "ه", "ہ": "ه", "ھ": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ة": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ە": "ه",
+    "ہ": "ه",
+    "ھ": "ه",
     # punctuation variants that matter for matching
     "\u060c": "،",
 }
@@ -44,9 +57,14 @@ TABLE = str.maketrans({**_REPLACE, **{c: None for c in _DROP}})
 _DROP_RE = re.compile("[" + re.escape(_DROP) + "]")
 
 
-@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """The matching form of a text: alef/ya/ta-marbuta folded, diacritics and tatweel dropped."""
+    # Words and names repeat endlessly: cache them; whole texts would only fill the cache.
+    return _normalize_short(text) if len(text) <= 64 else text.translate(TABLE)
+
+
+@lru_cache(maxsize=200_000)
+def _normalize_short(text: str) -> str:
     return text.translate(TABLE)
 
 

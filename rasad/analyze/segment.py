@@ -1,9 +1,14 @@
-"""Clitic segmentation decided from corpus word frequencies.
+"""Clitic segmentation decided from corpus word frequencies (rasad/data/wordfreq.tsv.gz).
 
-A word is split into proclitics + determiner + stem + enclitic pronoun only when the corpus
-says so: the split wins when the stripped form is frequent enough that the word is explained
-as a clitic form of it (``f(word) < K * f(base) * rate(proclitics) * rate(enclitic)``).
-The per-clitic rates are measured on the lexicon itself when it is loaded.
+A word is split into proclitics + article + stem + enclitic pronoun only when the corpus says
+the stripped form is a word that explains it: a split (pre, base, suf) is accepted when
+``f(word) < f(base) * limit``, where the limit is K times the median rate at which that
+clitic attaches (measured on the lexicon itself), raised where the data show more freedom:
+و before a frequent base (sentence-initial verbs, واضاف), ب/ل before a noun when the word
+itself never takes the article (بسبب), any proclitic before the article (بالاضافه), and a
+pronoun after a stem seen with two other pronouns (بلاده). So وزير, بريطانيا, لبنان, كان
+stay whole (their stripped forms are rare or far too frequent) while والحكومة splits.
+Closed-class exceptions (الذي, الله, إلى, والي...) are data: rasad/data/clitic_keep.tsv.
 """
 
 from __future__ import annotations
@@ -20,13 +25,18 @@ PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "�
 ENCLITICS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني")
 _IMPERFECT = "يتنا"  # the future particle س only precedes an imperfect verb
 _HAMZA_ALEF = "أإآ"  # an alef with hamza cannot be the alef of the article
-K = 16.0  # how much more frequent than expected a whole form must be to stay whole
+# Limits (see _limit). Tuned on tests/analyze/test_segment.py and checked on corpus samples.
+K = 16.0  # times the median proclitic rate a clitic form may reach
+K_SUF = 30.0  # the same for enclitic pronouns
 MIN_BASE = 5  # a stripped form seen fewer times is not trusted as a word
 MIN_STEM = 2  # letters
-CONJ_BASE = 100  # see _limit
-CONJ_RATIO = 40.0
-PARTICLE_RATIO = 1.0
-K_SUF = 30.0  # K for enclitic pronouns
+CONJ_BASE = 100  # a base this frequent may explain more (_FREE_RATIO)
+_FREE_RATIO = {"و": 40.0, "ب": 8.0, "ل": 8.0}
+FUTURE_RATIO = 1.0  # س + imperfect verb
+ARTICLE_RATIO = 100.0  # proclitic + article
+ARTICLE_BASE = 50
+POSSESSED_RATIO = 50.0  # a pronoun after a stem that takes other pronouns
+_PRONOUNS = ("ه", "ها", "هم", "هما", "نا")
 PREFER_PRE = 0.1  # a split with more proclitics wins if its score is this close to the best
 
 
@@ -133,10 +143,14 @@ def _peeled(word: str, norm: str, pre: str, base: str, surface: bool) -> tuple[s
 def _best_split(word: str, norm: str, freq, surface: bool) -> tuple[str, str, str] | None:
     """The (pre, base, suf) the corpus supports with the most proclitics, or None (whole)."""
     whole = _whole_count(word, norm, surface)
+    noun = _takes_article(norm, freq)
     passing = []
+    true_ha = surface and word.endswith("ه")  # then a base in ه is no ة word
     for pre, base, suf in _candidates(word, norm):
         count = _base_count(freq, base, suf)
-        if count < MIN_BASE or (whole and whole >= count * _limit(pre, base, suf, count)):
+        if true_ha and not suf:
+            count -= _lexicon()[1].get(base, 0)
+        if count < MIN_BASE or (whole and whole >= count * _limit(pre, base, suf, count, noun)):
             continue
         if suf in ("ي", "ني") and _is_nisba(norm, freq):
             continue
@@ -158,18 +172,41 @@ def _rate(pre: str = "", suf: str = "") -> float:
     return (table[pre] if pre else 1.0) * (table["+" + suf] if suf else 1.0)
 
 
-def _limit(pre: str, base: str, suf: str, count: int) -> float:
+def _takes_article(norm: str, freq) -> bool:
+    """Whether the whole word is seen with the article (الوحده): then it is a word itself."""
+    n = freq.get("ال" + norm, 0)
+    return n >= MIN_BASE and n * 50 >= freq.get(norm, 0)
+
+
+def _limit(pre: str, base: str, suf: str, count: int, noun: bool) -> float:
     """How many times more frequent than its base a clitic form may be."""
     limit = K * _rate(pre) if pre else 1.0
-    # A sentence-initial verb is more often written with و than without (واضاف, وتابع):
-    # a frequent base explains a و form up to CONJ_RATIO times its own count.
-    if pre == "و" and count >= CONJ_BASE:
-        limit = max(limit, CONJ_RATIO)
-    # The future particle only precedes an imperfect verb (سيكون / يكون), and a proclitic
-    # before the article (كالعاده / العاده) is hardly ever part of a word.
-    if pre.endswith("س") or (pre and base.startswith("ال") and len(base) > 3):
-        limit = max(limit, PARTICLE_RATIO)
-    return limit * (K_SUF * _rate(suf=suf) if suf else 1.0)
+    # A word never seen after the article is no noun: a frequent base explains it far beyond
+    # the median rate, as sentence-initial verbs (واضاف, وتابع) and set phrases (بسبب, بحسب).
+    # A preposition needs a noun after it: a base seen with the article (بكين is no ب + كين).
+    if not noun and count >= CONJ_BASE and pre in _FREE_RATIO:
+        if pre == "و" or _takes_article(base, wordfreq()):
+            limit = max(limit, _FREE_RATIO[pre])
+    # The future particle only precedes an imperfect verb (سيكون / يكون).
+    if pre.endswith("س"):
+        limit = max(limit, FUTURE_RATIO)
+    # A proclitic before the article is hardly ever part of a word (كالعاده, بالاضافه: the
+    # set phrase is 80 times as frequent as its base); a rare base proves less (والد / الد).
+    if pre and base.startswith("ال") and len(base) > 3:
+        limit = max(limit, ARTICLE_RATIO if count >= ARTICLE_BASE else FUTURE_RATIO)
+    if not suf:
+        return limit
+    # A stem seen with two other pronouns (بلادها, بلادهم) takes this one too (بلاده).
+    if len(base) >= 3 and _possessed(base, suf):
+        return limit * POSSESSED_RATIO
+    return limit * K_SUF * _rate(suf=suf)
+
+
+def _possessed(base: str, suf: str) -> bool:
+    """Whether a stem is seen with at least two other pronoun enclitics."""
+    freq = wordfreq()
+    others = sum(freq.get(base + p, 0) >= MIN_BASE for p in _PRONOUNS if p != suf)
+    return others >= 2
 
 
 def _is_nisba(norm: str, freq) -> bool:
@@ -201,8 +238,8 @@ def _suffixed(word: str, pre: str, base: str, contracted: bool):
         if suf == "ه" and word.endswith("ة"):
             continue
         stem = base[: len(base) - len(suf)]
-        # 'you' is rare in news reports: only after a stem of 3+ letters (بنك is no بن+ك).
-        if len(stem) >= MIN_STEM + (2 if contracted else 0) + (suf[:1] == "ك"):
+        # 'you' is rare in news reports: only after a stem of 4+ letters (بنك is no بن+ك).
+        if len(stem) >= MIN_STEM + (2 if contracted else 0) + 2 * (suf[:1] == "ك"):
             yield pre, stem, suf
 
 

@@ -1,8 +1,8 @@
 """Sentence splitting: Arabic and Latin sentence punctuation and paragraph breaks.
 
 A sentence ends at . ! ? ؟ ؛ … (with any closing quotes or brackets after it) followed by
-white space, or at a line break. It does not end inside a quotation, after an abbreviation
-made of single letters (د. ، أ.ف.ب) or inside a number (3.5).
+white space, or at a line break. It does not end inside a quotation (قال: "سنقاتل!" وأضاف),
+after an abbreviation made of single letters (د. ، أ.ف.ب) or inside a number (3.5).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _split_line(text: str, start: int, end: int) -> list[list[int]]:
 def _is_boundary(line: str, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
     """Whether a punctuation match ends a sentence (not quoted, not an abbreviation)."""
     pos = m.start()
-    if any(qs < pos and m.end() < qe for qs, qe in quoted):
+    if any(qs < pos < qe for qs, qe in quoted):  # inside a quotation, even at its end
         return False
     if m.group() == "." and _ABBREV_RE.search(line[max(0, pos - _ABBREV_SPAN) : pos]):
         return False

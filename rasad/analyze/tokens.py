@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rasad.analyze.normalize import TABLE, normalize
 from rasad.analyze.segment import segment
@@ -21,13 +20,14 @@ __all__ = ["Token", "segment", "tokenize", "tokens"]
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _NUMBER = r"\d+(?:[.,\u066b\u066c]\d+)*"
 _WORD = rf"[^\W_][\w{_MARKS}]*"
-# A lone proclitic written with tatweel before a quote or a Latin word (لـ"تأسيس, بـ MBC).
-_CLITIC_TATWEEL = r"[وفبلك]\u0640+(?![\u0621-\u064a])"
-TOKEN_RE = re.compile(rf"{_CLITIC_TATWEEL}|{_NUMBER}(?![^\W\d_])|{_WORD}|\S")
+# Proclitics (and the article) written alone with tatweel before a quote, a number or a
+# Latin word: لـ"تأسيس, بـ MBC, بالـ 130.
+_CLITIC_TATWEEL = r"(?=[وفبلكا])[وف]?[بلك]?(?:ال)?\u0640+(?![\u0621-\u064a])"
+TOKEN_RE = re.compile(rf"{_CLITIC_TATWEEL}|{_NUMBER}(?![^\W_])|{_WORD}|\S")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TATWEEL_CLITIC_RE = re.compile(_CLITIC_TATWEEL)
 # Characters that normalize() drops (diacritics, tatweel, invisible controls).
-_DROPPED = frozenset(c for c, v in TABLE.items() if v is None)
+_DROPPED = frozenset(chr(c) for c, v in TABLE.items() if v is None)
 
 
 @dataclass(slots=True)
@@ -51,33 +51,54 @@ class Token:
 
 def tokenize(text: str, sentences: list[list[int]] | None = None) -> list[Token]:
     """Tokens of a text with offsets and segmentation; ``sent`` indexes ``sentences`` if given."""
-    starts = [s for s, _ in sentences[1:]] if sentences else []
-    out = []
-    append = out.append
-    sent, nxt = 0, starts[0] if starts else len(text) + 1
-    for m in TOKEN_RE.finditer(text):
-        start, end = m.span()
-        while start >= nxt:  # tokens come in order: walk the sentence starts along
-            sent += 1
-            nxt = starts[sent] if sent < len(starts) else len(text) + 1
-        surface = m.group()
-        norm, pre, det, stem, suf, core, stem_s, stem_e, word = _analysis(surface)
-        append(
-            Token(start, end, surface, norm, pre, det, stem, suf,
-                  start + core, start + stem_s, start + stem_e, sent, word)
-        )  # fmt: skip
+    out: list[Token] = []
+    prev = 0
+    for sent, (_, end) in enumerate(sentences or ()):
+        if end > prev:  # text between sentences (only spaces, normally) joins the next one
+            _scan(text, prev, end, sent, out)
+            prev = end
+    if prev < len(text):
+        _scan(text, prev, len(text), max(len(sentences or ()) - 1, 0), out)
     return out
 
 
-@lru_cache(maxsize=500_000)
+def _scan(text: str, pos: int, endpos: int, sent: int, out: list[Token]) -> None:
+    """Append the tokens of ``text[pos:endpos]``, all in sentence ``sent``."""
+    known = _ANALYSES.get
+    append = out.append
+    for m in TOKEN_RE.finditer(text, pos, endpos):
+        start, end = m.span()
+        surface = m.group()
+        a = known(surface) or _remember(surface)
+        append(
+            Token(start, end, surface, a[0], a[1], a[2], a[3], a[4],
+                  start + a[5], start + a[6], start + a[7], sent, a[8])
+        )  # fmt: skip
+
+
+def _remember(surface: str) -> tuple[str, str, str, str, str, int, int, int, bool]:
+    """Analyze a surface form and cache it (the cache is emptied when full)."""
+    if len(_ANALYSES) >= MAX_CACHED:
+        _ANALYSES.clear()
+    result = _ANALYSES[surface] = _analysis(surface)
+    return result
+
+
+# Token analyses by surface (emptied when full).
+_ANALYSES: dict[str, tuple[str, str, str, str, str, int, int, int, bool]] = {}
+MAX_CACHED = 500_000
+
+
 def _analysis(surface: str) -> tuple[str, str, str, str, str, int, int, int, bool]:
     """Everything about a token but its position: norm, pieces, piece offsets, is_word."""
     norm = normalize(surface)
     n = len(surface)
-    if not _LETTER_RE.match(surface):
+    if not _LETTER_RE.search(norm):
         return norm, "", "", norm, "", 0, 0, n, False
-    if _TATWEEL_CLITIC_RE.fullmatch(surface):  # لـ before a quote: a proclitic alone
-        return norm, norm, "", "", "", n, n, n, True
+    if _TATWEEL_CLITIC_RE.fullmatch(surface):  # لـ"تأسيس, بالـ 130: clitics alone
+        det = "ال" if norm.endswith("ال") else ""
+        pre = norm[: len(norm) - len(det)]
+        return norm, pre, det, "", "", len(pre) if det else n, n, n, True
     light = _light(surface)
     pre, det, stem, suf = segment(light, True)
     offsets = _letter_offsets(surface) if len(light) != n else range(n + 1)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
@@ -23,7 +23,9 @@ def _init(stages: list[str] | None, defaults: dict[str, Any] | None) -> None:
         stage.load()
 
 
-def analyze_one(item: Record | dict[str, Any] | InputError, stages=None, defaults=None) -> Article | InputError:
+def analyze_one(
+    item: Record | dict[str, Any] | InputError, stages=None, defaults=None
+) -> Article | InputError:
     """Analyze one item; input and analysis failures come back as an InputError."""
     from rasad.api import analyze_record
 
@@ -57,7 +59,9 @@ def run_ordered(
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     # An executor, not mp.Pool: a worker that dies raises BrokenProcessPool instead of hanging.
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(stages, defaults)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init, initargs=(stages, defaults)
+    ) as pool:
         # Feed in bounded chunks so a 100 MB input streams with bounded memory.
         it = iter(records)
         while chunk := list(islice(it, 256 * workers)):

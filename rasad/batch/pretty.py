@@ -26,8 +26,10 @@ def print_pretty(results: Iterable[Article | InputError], out: IO[str]) -> None:
 def _article(console: Console, a: Article) -> None:
     outlet = a.source.get("outlet") or ""
     console.rule(f"[bold]{a.title or a.id}[/bold]")
-    console.print(f"id {a.id}  published {a.published or '-'}  outlet {outlet or '-'}  "
-                  f"{len(a.sentences)} sentences, {len(a.removed)} furniture pieces removed")
+    console.print(
+        f"id {a.id}  published {a.published or '-'}  outlet {outlet or '-'}  "
+        f"{len(a.sentences)} sentences, {len(a.removed)} furniture pieces removed"
+    )
     for table in (_actors(a), _events(a), _quotes(a), _dates(a)):
         if table.row_count:
             console.print(table)
@@ -40,7 +42,9 @@ def _actors(a: Article) -> Table:
         t.add_column(col)
     for x in a.actors:
         name = f"{x.name_ar or ''} ({x.name})" if x.name_ar else x.name
-        t.add_row(x.id, x.type, name, x.country or "", x.role or "", x.cameo or "", str(counts[x.id]))
+        t.add_row(
+            x.id, x.type, name, x.country or "", x.role or "", x.cameo or "", str(counts[x.id])
+        )
     return t
 
 
@@ -59,8 +63,16 @@ def _events(a: Article) -> Table:
     for e in a.events:
         date = (e.date or {}).get("value") or ""
         neg = " (negated)" if e.negated else ""
-        t.add_row(e.code, e.label, _names(a, e.source), _names(a, e.target), e.trigger.get("text", ""),
-                  date, e.modality + neg, _names(a, e.reported_by))
+        t.add_row(
+            e.code,
+            e.label,
+            _names(a, e.source),
+            _names(a, e.target),
+            e.trigger.get("text", ""),
+            date,
+            e.modality + neg,
+            _names(a, e.reported_by),
+        )
     return t
 
 
@@ -70,8 +82,12 @@ def _quotes(a: Article) -> Table:
         t.add_column(col)
     for q in a.quotes:
         text = q.text if len(q.text) < 90 else q.text[:87] + "..."
-        t.add_row(_names(a, [q.speaker]) if q.speaker else "?", _names(a, [q.via]) if q.via else "",
-                  q.kind, text)
+        t.add_row(
+            _names(a, [q.speaker]) if q.speaker else "?",
+            _names(a, [q.via]) if q.via else "",
+            q.kind,
+            text,
+        )
     return t
 
 

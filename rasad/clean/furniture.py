@@ -11,12 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rasad.analyze.normalize import TABLE
+from rasad.analyze.normalize import strip_diacritics
 from rasad.data.loader import read_yaml
 from rasad.model import Article, Removed
 
-# Drop what normalize() drops (diacritics, tatweel, invisible controls); every space → " ".
-_KEY_TABLE = {k: v for k, v in TABLE.items() if v is None or v == " "}
 _BULLET = re.compile(r"(\s*)[•●▪■◦·]\s*(\S.{0,80})")
 _LABEL_TAIL = r"\s*[:：…|>.\-–]*"
 _SENTENCE_END = re.compile(r"[.!؟?]['\"»”’)\]]*$")
@@ -27,32 +25,42 @@ MAX_FURNITURE = 330  # characters: no furniture line is longer (the longest rule
 
 @dataclass(frozen=True)
 class Rules:
-    """The compiled furniture patterns."""
+    """The compiled furniture patterns: one alternation per kind, a named group per reason."""
 
-    boxes: tuple[tuple[str, re.Pattern], ...]  # (reason of the label, pattern)
-    whole: tuple[tuple[str, re.Pattern], ...]  # (reason, pattern) for any line
-    edge: tuple[tuple[str, re.Pattern], ...]  # only first or last line
+    boxes: re.Pattern
+    whole: re.Pattern  # any line
+    edge: re.Pattern  # only the first or last line
+    reasons: dict[str, str]  # group name -> reason
 
 
-def _alternation(patterns: list[str], tail: str = "") -> re.Pattern:
-    body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(f"(?:{body}){tail}", re.IGNORECASE)
+def _groups(rules: dict[str, list[str]], tail: str, reasons: dict[str, str]) -> str:
+    """One regex source: a named group per reason, its patterns as alternatives."""
+    parts = []
+    for reason, patterns in rules.items():
+        name = f"g{len(reasons)}"
+        reasons[name] = reason
+        body = "|".join(f"(?:{p})" for p in patterns)
+        parts.append(f"(?P<{name}>(?:{body}){tail})")
+    return "|".join(parts)
 
 
 @cache
 def rules() -> Rules:
     """Compile rasad/data/furniture.yaml once."""
     data = read_yaml("furniture.yaml")
-    whole = [(r, _alternation(p, _LABEL_TAIL)) for r, p in data["labels"].items()]
-    whole += [(r, _alternation(p)) for r, p in data["lines"].items()]
-    edge = [(r, _alternation(p)) for r, p in data["edge"].items()]
-    boxes = [(r, _alternation(p, _LABEL_TAIL)) for r, p in data["boxes"].items()]
-    return Rules(tuple(boxes), tuple(whole), tuple(edge))
+    names: dict[str, str] = {}
+    boxes = _groups(data["boxes"], _LABEL_TAIL, names)
+    whole = _groups(data["labels"], _LABEL_TAIL, names) + "|" + _groups(data["lines"], "", names)
+    edge = _groups(data["edge"], "", names)
+    flags = re.IGNORECASE
+    return Rules(re.compile(boxes, flags), re.compile(whole, flags), re.compile(edge, flags), names)
 
 
 def match_key(line: str) -> str:
     """The form a line is matched in: stripped, spaces folded, no tatweel or diacritics."""
-    return " ".join(line.translate(_KEY_TABLE).split())
+    if len(line) > 2 * MAX_FURNITURE:
+        return line  # too long to be furniture whatever its marks: not worth folding
+    return " ".join(strip_diacritics(line).split())
 
 
 def line_reason(line: str, edge: bool = False) -> str | None:
@@ -64,14 +72,9 @@ def _key_reason(key: str, edge: bool = False) -> str | None:
     """Why a line (as its match key) is furniture, or None."""
     if not key or len(key) > MAX_FURNITURE:
         return None
-    for reason, pattern in rules().whole:
-        if pattern.fullmatch(key):
-            return reason
-    if edge:
-        for reason, pattern in rules().edge:
-            if pattern.fullmatch(key):
-                return reason
-    return None
+    r = rules()
+    m = r.whole.fullmatch(key) or r.boxes.fullmatch(key) or (edge and r.edge.fullmatch(key))
+    return r.reasons[m.lastgroup] if m else None
 
 
 def find_furniture(lines: list[str]) -> list[str | None]:
@@ -95,12 +98,12 @@ def _box(lines: list[str], keys: list[str], i: int) -> tuple[str, int]:
     """(label reason, end) of a related-links box starting at line i (end == i: none)."""
     if len(keys[i]) > MAX_HEADLINE:
         return "related", i
-    for reason, pattern in rules().boxes:
-        if pattern.fullmatch(keys[i]):
-            j = i + 1
-            while j < len(lines) and j - i <= MAX_BOX and _is_headline(keys[j]):
-                j += 1
-            return reason, j
+    m = rules().boxes.fullmatch(keys[i])
+    if m:
+        j = i + 1
+        while j < len(lines) and j - i <= MAX_BOX and _is_headline(keys[j]):
+            j += 1
+        return rules().reasons[m.lastgroup], j
     return "related", _bullet_box_end(lines, keys, i)
 
 
@@ -115,9 +118,8 @@ def _bullet_box_end(lines: list[str], keys: list[str], i: int) -> int:
         j < len(lines) and j - i <= MAX_BOX and _indent(lines[j]) > indent and _is_headline(keys[j])
     ):
         j += 1
-    if j == i + 1 and not m.group(2).endswith(":"):
-        return i  # a bullet item of the article, not a box label
-    return j
+    # Without a deeper-indented headline under it, a bullet is the article's own list item.
+    return j if j > i + 1 else i
 
 
 def _indent(line: str) -> int:

@@ -19,7 +19,9 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def predict(gold: dict[str, Any], gold_path: Path, articles: str | Path | None = None) -> dict[str, Any]:
+def predict(
+    gold: dict[str, Any], gold_path: Path, articles: str | Path | None = None
+) -> dict[str, Any]:
     """The analysis record of the article a gold file describes."""
     from rasad.api import analyze_record
     from rasad.ingest.readers import read_file
@@ -36,7 +38,9 @@ def predict(gold: dict[str, Any], gold_path: Path, articles: str | Path | None =
     return analyze_record(rec, defaults=defaults).to_dict()
 
 
-def evaluate_gold(files: Iterable[str | Path], articles: str | Path | None = None) -> dict[str, Any]:
+def evaluate_gold(
+    files: Iterable[str | Path], articles: str | Path | None = None
+) -> dict[str, Any]:
     """Per-layer P/R/F1 summed over the gold files, with the misses and false hits."""
     pairs = []
     for f in files:
@@ -46,6 +50,9 @@ def evaluate_gold(files: Iterable[str | Path], articles: str | Path | None = Non
     return {
         "articles": len(pairs),
         "layers": {layer: total[layer].scores() for layer in LAYERS},
-        "misses": {layer: {"missed": total[layer].missed, "false": total[layer].wrong}
-                   for layer in LAYERS if total[layer].missed or total[layer].wrong},
+        "misses": {
+            layer: {"missed": total[layer].missed, "false": total[layer].wrong}
+            for layer in LAYERS
+            if total[layer].missed or total[layer].wrong
+        },
     }

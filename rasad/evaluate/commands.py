@@ -20,27 +20,53 @@ EXAMPLES = """examples:
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``rasad evaluate`` and its subcommands."""
     fmt = argparse.RawDescriptionHelpFormatter
-    ev = subparsers.add_parser("evaluate", help="measure rasad on annotated data",
-                               description="Measure rasad on annotated data in standard formats.",
-                               epilog=EXAMPLES, formatter_class=fmt)
+    ev = subparsers.add_parser(
+        "evaluate",
+        help="measure rasad on annotated data",
+        description="Measure rasad on annotated data in standard formats.",
+        epilog=EXAMPLES,
+        formatter_class=fmt,
+    )
     sub = ev.add_subparsers(dest="what", metavar="WHAT", required=True)
-    ner = sub.add_parser("ner", help="NER on CoNLL 'token TAG' sentences (BIO)", epilog=EXAMPLES, formatter_class=fmt)
+    ner = sub.add_parser(
+        "ner", help="NER on CoNLL 'token TAG' sentences (BIO)", epilog=EXAMPLES, formatter_class=fmt
+    )
     ner.add_argument("file")
-    ner.add_argument("--split", choices=["all", "dev", "train"], default="all",
-                     help="all sentences, or the dev split (last 10%%) / the rest")
-    ner.add_argument("--system", choices=["full", "crf"], default="full", help="whole recognizer or CRF alone")
+    ner.add_argument(
+        "--split",
+        choices=["all", "dev", "train"],
+        default="all",
+        help="all sentences, or the dev split (last 10%%) / the rest",
+    )
+    ner.add_argument(
+        "--system", choices=["full", "crf"], default="full", help="whole recognizer or CRF alone"
+    )
     ner.add_argument("--tag-map", help="map file tags to PERS/LOC/ORG, e.g. PER=PERS,GPE=LOC")
-    dates = sub.add_parser("dates", help="date cases {text, reference time, expected value} (JSONL)",
-                           epilog=EXAMPLES, formatter_class=fmt)
+    dates = sub.add_parser(
+        "dates",
+        help="date cases {text, reference time, expected value} (JSONL)",
+        epilog=EXAMPLES,
+        formatter_class=fmt,
+    )
     dates.add_argument("file")
-    events = sub.add_parser("events", help="sentence-level event detection (GSR CSV)", epilog=EXAMPLES,
-                            formatter_class=fmt)
+    events = sub.add_parser(
+        "events",
+        help="sentence-level event detection (GSR CSV)",
+        epilog=EXAMPLES,
+        formatter_class=fmt,
+    )
     events.add_argument("file")
     events.add_argument("--spans", help="span records (JSON) to check source and target actors")
-    gold = sub.add_parser("gold", help="whole articles against GOLD.md reference annotations",
-                          epilog=EXAMPLES, formatter_class=fmt)
+    gold = sub.add_parser(
+        "gold",
+        help="whole articles against GOLD.md reference annotations",
+        epilog=EXAMPLES,
+        formatter_class=fmt,
+    )
     gold.add_argument("files", nargs="+", metavar="GOLD.json")
-    gold.add_argument("--articles", help="directory of the article texts (default: beside each gold file)")
+    gold.add_argument(
+        "--articles", help="directory of the article texts (default: beside each gold file)"
+    )
     for p in (ner, dates, events, gold):
         p.add_argument("--json", action="store_true", help="print one JSON object")
         p.add_argument("--errors", action="store_true", help="list the misses")
@@ -61,7 +87,9 @@ def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
     if args.what == "ner":
         from rasad.evaluate.ner import evaluate_ner
 
-        return evaluate_ner(args.file, split=args.split, tag_map=_tag_map(args.tag_map), system=args.system)
+        return evaluate_ner(
+            args.file, split=args.split, tag_map=_tag_map(args.tag_map), system=args.system
+        )
     if args.what == "dates":
         from rasad.evaluate.dates import evaluate_dates
 

@@ -40,7 +40,9 @@ def prepare(text: str, stages: Iterable[str] | None = None) -> Article:
     """An article for one sentence with the given built stages (default: all before events)."""
     from rasad.pipeline import STAGES, resolve
 
-    wanted = [s.name for s in STAGES if s.name not in ("clean", "events")] if stages is None else stages
+    wanted = (
+        [s.name for s in STAGES if s.name not in ("clean", "events")] if stages is None else stages
+    )
     article = Article(text)
     for stage in resolve([n for n in wanted if n in {s.name for s in STAGES}]):
         if stage.name not in ("clean", "events"):  # one sentence: nothing to clean
@@ -57,7 +59,9 @@ def sentence_score(found: Iterable[Any], roots: frozenset[str]) -> float:
     return 1.0 - miss
 
 
-def detected(found: Iterable[Any], roots: frozenset[str], threshold: float = DEFAULT_THRESHOLD) -> bool:
+def detected(
+    found: Iterable[Any], roots: frozenset[str], threshold: float = DEFAULT_THRESHOLD
+) -> bool:
     """Whether the sentence reports an event of these roots (score reaches the threshold)."""
     return sentence_score(found, roots) >= threshold
 
@@ -82,12 +86,23 @@ def score(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float | int]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
-            "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f, 3),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+    }
 
 
-def evaluate_events(path_csv: str | Path, *, spans: str | Path | None = None,
-                    analyze: Callable[[Article], list[Any]] | None = None) -> dict[str, Any]:
+def evaluate_events(
+    path_csv: str | Path,
+    *,
+    spans: str | Path | None = None,
+    analyze: Callable[[Article], list[Any]] | None = None,
+) -> dict[str, Any]:
     """Detection P/R/F1 per event type in a GSR CSV (and span agreement if ``spans`` given)."""
     if analyze is None:
         from rasad.extract.events import analyze
@@ -99,10 +114,15 @@ def evaluate_events(path_csv: str | Path, *, spans: str | Path | None = None,
             continue
         kind = row["event_type"].upper()
         found = analyze(prepare(row["text"], DETECTION_STAGES))
-        hit = detected(found, TYPE_ROOTS.get(kind, frozenset()), limits.get(kind, DEFAULT_THRESHOLD))
+        hit = detected(
+            found, TYPE_ROOTS.get(kind, frozenset()), limits.get(kind, DEFAULT_THRESHOLD)
+        )
         by_type.setdefault(kind, []).append((row["label"] in POSITIVE, hit))
-    result: dict[str, Any] = {"file": str(path_csv), "types": {k: score(v) for k, v in by_type.items()},
-                              "left_out": sum(r["label"] not in POSITIVE | NEGATIVE for r in rows)}
+    result: dict[str, Any] = {
+        "file": str(path_csv),
+        "types": {k: score(v) for k, v in by_type.items()},
+        "left_out": sum(r["label"] not in POSITIVE | NEGATIVE for r in rows),
+    }
     if spans:
         result["spans"] = evaluate_spans(spans, analyze)
     return result
@@ -131,5 +151,7 @@ def evaluate_spans(path: str | Path, analyze: Callable[[Article], list[Any]]) ->
             counts[side][1] += 1
             ids = {a for f in found for a in getattr(f.args, side)}
             counts[side][0] += any(names.get(a, set()) & gold for a in ids)
-    return {side: {"matched": m, "records": n, "share": round(m / n, 3) if n else 0.0}
-            for side, (m, n) in counts.items()} | {"records": len(records)}
+    return {
+        side: {"matched": m, "records": n, "share": round(m / n, 3) if n else 0.0}
+        for side, (m, n) in counts.items()
+    } | {"records": len(records)}

@@ -12,8 +12,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-LAYERS = ("cleaning", "mentions", "mentions_fine", "actors", "actor_country", "events",
-          "events_country", "quotes", "quote_via", "dates", "date_values")
+LAYERS = (
+    "cleaning",
+    "mentions",
+    "mentions_fine",
+    "actors",
+    "actor_country",
+    "events",
+    "events_country",
+    "quotes",
+    "quote_via",
+    "dates",
+    "date_values",
+)
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _EDGES = re.compile(r"^[\s\"'«»“”„‘’()\[\]{}،,.:;!?؟-]+|[\s\"'«»“”„‘’()\[\]{}،,.:;!?؟-]+$")
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
@@ -75,8 +86,14 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "p": round(p, 3),
+            "r": round(r, 3),
+            "f1": round(f, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def _mention_texts(pred: dict[str, Any]) -> dict[str, set[str]]:
@@ -89,7 +106,9 @@ def _mention_texts(pred: dict[str, Any]) -> dict[str, set[str]]:
 
 def link_actors(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, str]:
     """One-to-one map of system actor ids to gold keys, most shared surfaces first."""
-    surfaces = {k: set().union(*(name_forms(s) for s in a["surfaces"])) for k, a in gold["actors"].items()}
+    surfaces = {
+        k: set().union(*(name_forms(s) for s in a["surfaces"])) for k, a in gold["actors"].items()
+    }
     texts = _mention_texts(pred)
     pairs = []
     for a in pred.get("actors", []):
@@ -118,15 +137,21 @@ def score_cleaning(gold: dict[str, Any], pred: dict[str, Any]) -> Tally:
 def score_mentions(gold: dict[str, Any], pred: dict[str, Any], fine: bool) -> Tally:
     """Mention counts per gold actor, matched by surface form and type."""
     kind = (lambda k: k) if fine else coarse
-    wanted = {(f, kind(gold["actors"][key]["type"])): key
-              for key, _ in gold["mentions"] for s in gold["actors"][key]["surfaces"] for f in name_forms(s)}
+    wanted = {
+        (f, kind(gold["actors"][key]["type"])): key
+        for key, _ in gold["mentions"]
+        for s in gold["actors"][key]["surfaces"]
+        for f in name_forms(s)
+    }
     need = dict((key, n) for key, n in gold["mentions"])
     got = dict.fromkeys(need, 0)
     optional = {(f, kind(k)) for s, k in gold.get("optional_mentions", []) for f in name_forms(s)}
     t = Tally()
     for m in pred.get("mentions", []):
         sigs = [(f, kind(m.get("type"))) for f in name_forms(m.get("text"))]
-        key = next((wanted[s] for s in sigs if s in wanted and got[wanted[s]] < need[wanted[s]]), None)
+        key = next(
+            (wanted[s] for s in sigs if s in wanted and got[wanted[s]] < need[wanted[s]]), None
+        )
         if key:
             got[key] += 1
             t.tp += 1
@@ -139,7 +164,9 @@ def score_mentions(gold: dict[str, Any], pred: dict[str, Any], fine: bool) -> Ta
     return t
 
 
-def score_actors(gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str]) -> tuple[Tally, Tally]:
+def score_actors(
+    gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str]
+) -> tuple[Tally, Tally]:
     """Distinct actors found, and whether their country is right."""
     mentioned = {key for key, _ in gold["mentions"]}
     optional = {f for s, _ in gold.get("optional_mentions", []) for f in name_forms(s)}
@@ -159,7 +186,9 @@ def score_actors(gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, 
     return found, country
 
 
-def score_quotes(gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str]) -> tuple[Tally, Tally]:
+def score_quotes(
+    gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str]
+) -> tuple[Tally, Tally]:
     """Direct quotes matched by speaker and word overlap, and the outlet they went through."""
     quotes, via = Tally(), Tally()
     pending = list(gold.get("quotes", []))
@@ -167,14 +196,19 @@ def score_quotes(gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, 
         if q.get("kind") == "indirect":
             continue
         speaker = mapping.get(q.get("speaker"))
-        match = next((g for g in pending if g["speaker"] == speaker and _overlap(q.get("text"), g["text"])), None)
+        match = next(
+            (g for g in pending if g["speaker"] == speaker and _overlap(q.get("text"), g["text"])),
+            None,
+        )
         if match is not None:
             pending.remove(match)
             quotes.tp += 1
             if match.get("via"):
                 via.hit(mapping.get(q.get("via")) == match["via"], note=f"via {q.get('via')}")
-        elif not any(_overlap(q.get("text"), g["text"]) and g["speaker"] in (speaker, None)
-                     for g in gold.get("optional_quotes", [])):
+        elif not any(
+            _overlap(q.get("text"), g["text"]) and g["speaker"] in (speaker, None)
+            for g in gold.get("optional_quotes", [])
+        ):
             quotes.hit(False, note=f"{q.get('speaker')}: {(q.get('text') or '')[:40]}")
     for g in pending:
         quotes.hit(False, miss_is_fn=True, note=f"{g['speaker']}: {g['text'][:40]}")
@@ -193,7 +227,9 @@ def score_dates(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Tally, Tall
     pending = list(gold.get("dates", []))
     for d in pred.get("dates", []):
         t = light(d.get("text"))
-        match = next((g for g in pending if t and (t in light(g["text"]) or light(g["text"]) in t)), None)
+        match = next(
+            (g for g in pending if t and (t in light(g["text"]) or light(g["text"]) in t)), None
+        )
         if match is not None:
             pending.remove(match)
             found.tp += 1

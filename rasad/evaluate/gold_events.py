@@ -10,7 +10,9 @@ from rasad.evaluate.gold import _SYMMETRIC_ROOTS, Tally
 class _Sides:
     """Whether a system side (actor ids) matches a gold side (gold keys)."""
 
-    def __init__(self, gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str], by_country: bool):
+    def __init__(
+        self, gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str], by_country: bool
+    ):
         self.mapping = mapping
         self.by_country = by_country
         self.pred_country = {a["id"]: a.get("country") for a in pred.get("actors", [])}
@@ -45,7 +47,9 @@ def _matches(sides: _Sides, e: dict[str, Any], target: str | None, g: dict[str, 
     return root in _SYMMETRIC_ROOTS and sides.ok(tgt, gs) and sides.ok(src, gt)
 
 
-def score_events(gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str], by_country: bool) -> Tally:
+def score_events(
+    gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, str], by_country: bool
+) -> Tally:
     """Event dyads matched to gold events; repeats of a matched event are not false."""
     sides = _Sides(gold, pred, mapping, by_country)
     gold_events = gold.get("events", [])
@@ -56,7 +60,9 @@ def score_events(gold: dict[str, Any], pred: dict[str, Any], mapping: dict[str, 
         if hit is not None:
             pending.remove(hit)
             t.tp += 1
-        elif not any(_matches(sides, e, target, g) for g in gold_events + gold.get("optional_events", [])):
+        elif not any(
+            _matches(sides, e, target, g) for g in gold_events + gold.get("optional_events", [])
+        ):
             t.hit(False, note=f"{e.get('code')} {e.get('source')} -> {target}")
     for i in pending:
         g = gold_events[i]

@@ -125,12 +125,28 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def _report(types, tp, fp, fn, confusion, n, system) -> dict[str, Any]:
     per_type = {t: prf(tp[t], fp[t], fn[t]) for t in types}
     micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    macro = {k: round(sum(v[k] for v in per_type.values()) / len(types), 4) for k in ("precision", "recall", "f1")}
-    return {"system": system, "sentences": n, "types": per_type, "micro": micro, "macro": macro,
-            "confusion": dict(confusion.most_common())}
+    macro = {
+        k: round(sum(v[k] for v in per_type.values()) / len(types), 4)
+        for k in ("precision", "recall", "f1")
+    }
+    return {
+        "system": system,
+        "sentences": n,
+        "types": per_type,
+        "micro": micro,
+        "macro": macro,
+        "confusion": dict(confusion.most_common()),
+    }

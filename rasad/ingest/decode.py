@@ -83,7 +83,9 @@ def decode_bytes(data: bytes, where: str) -> str:
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as err:
-        raise InputError("undecodable", f"invalid {enc} byte at offset {err.start}", where) from None
+        raise InputError(
+            "undecodable", f"invalid {enc} byte at offset {err.start}", where
+        ) from None
     _check_text(text, where)
     return text.lstrip("\ufeff")
 

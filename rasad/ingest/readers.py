@@ -111,7 +111,9 @@ def _read_jsonl(head: bytes, stream: IO[bytes], where: str) -> Iterator[Record |
         try:
             line = text_stream.readline()
         except UnicodeDecodeError as err:
-            yield InputError("undecodable", f"invalid byte sequence after line {lineno}: {err.reason}", where)
+            yield InputError(
+                "undecodable", f"invalid byte sequence after line {lineno}: {err.reason}", where
+            )
             return
         if not line:
             return

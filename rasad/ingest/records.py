@@ -70,7 +70,9 @@ def record_from_dict(data: Any, where: str | None = None) -> Record:
         raise InputError("bad_record", f"expected a JSON object, got {type(data).__name__}", where)
     text = _pick(data, "text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError("no_text", "record has no text (expected a 'text', 'content' or 'body' field)", where)
+        raise InputError(
+            "no_text", "record has no text (expected a 'text', 'content' or 'body' field)", where
+        )
     outlet = _pick(data, "outlet")
     if isinstance(outlet, dict):  # a nested source object {"outlet": ..., "url": ...}
         outlet = outlet.get("outlet") or outlet.get("name")
@@ -105,7 +107,9 @@ def parse_published(value: Any, where: str | None = None) -> str | None:
         return parsedate_to_datetime(s).isoformat()
     except (TypeError, ValueError, IndexError):
         pass
-    raise InputError("bad_date", f"unreadable published date {s!r} (use ISO 8601 or RFC 2822)", where)
+    raise InputError(
+        "bad_date", f"unreadable published date {s!r} (use ISO 8601 or RFC 2822)", where
+    )
 
 
 def has_arabic(text: str) -> bool:
@@ -133,7 +137,9 @@ def compose_text(title: str | None, body: str) -> str:
     return body_text
 
 
-def article_from_record(rec: Record, *, published: str | None = None, outlet: str | None = None) -> Article:
+def article_from_record(
+    rec: Record, *, published: str | None = None, outlet: str | None = None
+) -> Article:
     """An Article from a record; ``published``/``outlet`` are defaults for missing metadata."""
     if not has_arabic(rec.text) and not (rec.title and has_arabic(rec.title)):
         raise InputError("not_arabic", "text has no Arabic letters", rec.where)

@@ -33,10 +33,20 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--country", help="ISO 3166-1 alpha-3 country of an actor, e.g. ISR")
     p.add_argument("--code", help="CAMEO code or root (2 digits), e.g. 04 or 042")
     p.add_argument("--outlet", help="outlet name as given at ingest")
-    p.add_argument("--since", help="first day, YYYY-MM-DD")
-    p.add_argument("--until", help="last day, YYYY-MM-DD")
+    p.add_argument("--since", type=iso_day, help="first day, YYYY-MM-DD")
+    p.add_argument("--until", type=iso_day, help="last day, YYYY-MM-DD")
     p.add_argument("--limit", type=int, default=20, help="number of results (default 20)")
     p.add_argument("--json", action="store_true", help="JSON output for programs")
+
+
+def iso_day(value: str) -> str:
+    """An argparse type: an ISO day (YYYY-MM-DD)."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
 def _add_ingest(sub: Any) -> None:

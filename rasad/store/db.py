@@ -7,8 +7,11 @@ committed batch survives a killed process.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import zlib
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DB = "rasad.db"
 
@@ -87,6 +90,8 @@ CREATE TABLE errors (
   n INTEGER PRIMARY KEY, "where" TEXT, kind TEXT NOT NULL, message TEXT NOT NULL,
   record_id TEXT, added TEXT NOT NULL, UNIQUE ("where", kind, message)
 );
+CREATE TABLE stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX stems_stem ON stems(stem);
 CREATE VIRTUAL TABLE articles_fts USING fts5(body, content='', tokenize='unicode61');
 """
 
@@ -151,3 +156,13 @@ def get_meta(con: sqlite3.Connection, key: str) -> str | None:
 def set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
     """Set a value in the meta table (inside the caller's transaction)."""
     con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
+def pack(record: dict[str, Any]) -> bytes:
+    """A record as compressed JSON (the ``articles.record`` column)."""
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> dict[str, Any]:
+    """A record back from compressed JSON."""
+    return json.loads(zlib.decompress(blob))

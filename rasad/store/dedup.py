@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import zlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -25,6 +28,8 @@ NUM_PERM = 128
 SEED = 1
 SCHEME = "legacy"  # pinned: stored signatures must stay comparable across datasketch versions
 SHINGLE = 5
+# Stored in the database: signatures from another scheme are not comparable.
+VERSION = f"minhash-legacy-crc32/{NUM_PERM}/{SEED}/w{SHINGLE}+stem-bigrams"
 # Estimated Jaccard of 5-gram shingles above which two articles tell the same story.
 THRESHOLD = 0.3
 # Estimated Jaccard of stem bigrams above which a dated article in the window is a rewrite.
@@ -41,20 +46,41 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def minhash(items: Iterable[bytes]) -> np.ndarray:
+    """MinHash values of byte strings: datasketch's legacy scheme over CRC-32 item hashes.
+
+    Computed here in one vectorized step (datasketch rebuilds its permutations per object
+    and hashes with SHA-1, which is most of the cost at ingest).
+    """
+    hv = np.fromiter((zlib.crc32(x) for x in items), dtype=np.uint64)
+    if not hv.size:
+        return np.full(NUM_PERM, int(_MAX_HASH), dtype=np.uint32)
+    a, b = _permutations()
+    phv = ((hv[:, None] * a + b) % _MERSENNE) & _MAX_HASH
+    return phv.min(axis=0).astype(np.uint32)
+
+
 def signature(text: str) -> np.ndarray:
-    """The MinHash signature of a text's shingles (uint32 values, NUM_PERM of them)."""
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    m.update_batch(shingles(text))
-    return m.hashvalues.astype(np.uint32)
+    """The MinHash signature of a text's 5-gram shingles (uint32 values, NUM_PERM of them)."""
+    return minhash(shingles(text))
 
 
 def story_signature(stems: str) -> np.ndarray:
     """The MinHash signature of the stem bigrams of a search body (words of 2+ letters)."""
     words = [w for w in stems.split() if len(w) > 1]
-    grams = {f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)} or {stems.encode()}
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    m.update_batch(grams)
-    return m.hashvalues.astype(np.uint32)
+    grams = {f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)} or {
+        stems.encode()
+    }
+    return minhash(grams)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -94,18 +120,23 @@ class Entry:
 class DedupIndex:
     """An LSH index over the stored articles' signatures, continued across runs."""
 
-    def __init__(self, threshold: float = THRESHOLD, story_threshold: float = STORY_THRESHOLD) -> None:
+    def __init__(
+        self, threshold: float = THRESHOLD, story_threshold: float = STORY_THRESHOLD
+    ) -> None:
         self.threshold = threshold
         self.story_threshold = story_threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.entries: dict[str, Entry] = {}
         self.by_day: dict[str, list[str]] = defaultdict(list)
+        self._day_matrix: dict[str, np.ndarray] = {}  # stacked story signatures per day
 
     @classmethod
     def load(cls, con: sqlite3.Connection) -> DedupIndex:
         """Rebuild the index from the signatures stored in a database."""
         index = cls()
-        rows = con.execute("SELECT a.id, a.story, a.day, m.sig, m.story_sig FROM minhash m JOIN articles a USING (n) ORDER BY n")
+        rows = con.execute(
+            "SELECT a.id, a.story, a.day, m.sig, m.story_sig FROM minhash m JOIN articles a USING (n) ORDER BY n"
+        )
         with index.lsh.insertion_session() as session:
             for aid, story, day, blob, sblob in rows:
                 index._keep(aid, Entry(from_blob(blob), from_blob(sblob), story, day))
@@ -116,6 +147,7 @@ class DedupIndex:
         self.entries[aid] = entry
         if entry.day:
             self.by_day[entry.day].append(aid)
+            self._day_matrix.pop(entry.day, None)
 
     def match(self, sig: np.ndarray) -> tuple[str, float] | None:
         """The most similar indexed article at or above the threshold, with its similarity."""
@@ -126,8 +158,22 @@ class DedupIndex:
         """The indexed article within the day window whose stem bigrams are most similar."""
         if not day:
             return None
-        cands = ((k, similarity(ssig, self.entries[k].ssig)) for d in _window(day) for k in self.by_day.get(d, ()))
-        return _best(cands, self.story_threshold)
+        best: tuple[str, float] | None = None
+        for d in _window(day):
+            ids = self.by_day.get(d)
+            if not ids:
+                continue
+            sims = (self._matrix(d) == ssig).mean(axis=1)  # one vectorized pass per day
+            i = int(np.argmax(sims))
+            if sims[i] >= self.story_threshold and (best is None or sims[i] > best[1]):
+                best = (ids[i], float(sims[i]))
+        return best
+
+    def _matrix(self, day: str) -> np.ndarray:
+        m = self._day_matrix.get(day)
+        if m is None:
+            m = self._day_matrix[day] = np.stack([self.entries[k].ssig for k in self.by_day[day]])
+        return m
 
     def assign(self, article_id: str, sig: np.ndarray, ssig: np.ndarray, day: str | None) -> Match:
         """The story of a new article: its closest duplicate's, its closest rewrite's, or its own."""
@@ -150,7 +196,9 @@ class DedupIndex:
         seed = self.entries.get(story)
         return seed is None or similarity(ssig, seed.ssig) >= self.story_threshold
 
-    def add(self, article_id: str, sig: np.ndarray, ssig: np.ndarray, story: str, day: str | None) -> None:
+    def add(
+        self, article_id: str, sig: np.ndarray, ssig: np.ndarray, story: str, day: str | None
+    ) -> None:
         """Index an article once it is stored."""
         if article_id not in self.entries:
             self._keep(article_id, Entry(sig, ssig, story, day))
@@ -160,7 +208,9 @@ class DedupIndex:
 def _best(cands, threshold: float) -> tuple[str, float] | None:
     best: tuple[str, float] | None = None
     for key, sim in cands:
-        if sim >= threshold and (best is None or sim > best[1] or (sim == best[1] and key < best[0])):
+        if sim >= threshold and (
+            best is None or sim > best[1] or (sim == best[1] and key < best[0])
+        ):
             best = (key, sim)
     return best
 

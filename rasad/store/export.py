@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import IO, Any
 
-from rasad.store.writer import unpack
+from rasad.store.db import unpack
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 

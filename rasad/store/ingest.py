@@ -18,9 +18,9 @@ from typing import Any
 
 from rasad.ingest.records import InputError, Record, compose_text
 from rasad.model import Article, text_id
-from rasad.store import corpus, db
+from rasad.store import corpus, db, dedup
 from rasad.store.dedup import DedupIndex, signature, story_signature
-from rasad.store.textkey import default_segmenter, search_body
+from rasad.store.textkey import default_segmenter, search_body, stemmer, words
 from rasad.store.writer import day_of, store_article
 
 BATCH = 200
@@ -63,6 +63,7 @@ class Ingester:
         self.known: set[str] = {r[0] for r in con.execute("SELECT id FROM articles")}
         self.pending: set[str] = set()
         self.dedup = DedupIndex.load(con)
+        self.words: set[str] = {r[0] for r in con.execute("SELECT word FROM stems")}
         self.report = IngestReport()
 
     def fresh(self, items: Iterable[Record | InputError]) -> Iterator[Record | InputError]:
@@ -100,6 +101,7 @@ class Ingester:
             self.report.skipped += 1
             return set()
         body = search_body(article.text, self.segmenter)
+        self._new_stems(article.text)
         sig, ssig = signature(article.text), story_signature(body)
         day = day_of(article.published)
         match = self.dedup.assign(article.id, sig, ssig, day)
@@ -118,6 +120,16 @@ class Ingester:
         self.report.duplicates += match.dup_of is not None
         return touched
 
+    def _new_stems(self, text: str) -> None:
+        """Record the stem of each word not seen before (queries look stems up there)."""
+        new = set(words(text)) - self.words
+        if new:
+            stem = stemmer(self.segmenter)
+            self.con.executemany(
+                "INSERT OR IGNORE INTO stems(word, stem) VALUES (?, ?)", [(w, stem(w)) for w in new]
+            )
+            self.words |= new
+
     def _error(self, err: InputError, added: str) -> None:
         self.report.errors += 1
         self.report.error_kinds[err.kind] = self.report.error_kinds.get(err.kind, 0) + 1
@@ -128,13 +140,19 @@ class Ingester:
 
 
 def _segmenter(con: sqlite3.Connection) -> str:
-    name = db.get_meta(con, "fts_segmenter")
-    if name is None:
-        name = default_segmenter()
+    """The segmenter of the search index; the first run also records the dedup scheme."""
+    name, version = db.get_meta(con, "fts_segmenter"), db.get_meta(con, "dedup_version")
+    if version not in (None, dedup.VERSION):
+        raise db.StoreError(
+            f"this database was built with dedup scheme {version!r}; this rasad "
+            f"uses {dedup.VERSION!r}: ingest into a new database"
+        )
+    if name is None or version is None:
         con.execute("BEGIN IMMEDIATE")
-        db.set_meta(con, "fts_segmenter", name)
+        db.set_meta(con, "fts_segmenter", name or default_segmenter())
+        db.set_meta(con, "dedup_version", dedup.VERSION)
         con.execute("COMMIT")
-    return name
+    return db.get_meta(con, "fts_segmenter")
 
 
 def _run(

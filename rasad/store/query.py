@@ -10,7 +10,7 @@ from typing import Any
 
 from rasad.analyze.normalize import normalize
 from rasad.store import db, textkey
-from rasad.store.writer import unpack
+from rasad.store.db import unpack
 
 
 @dataclass
@@ -86,7 +86,7 @@ def search(
 ) -> list[dict[str, Any]]:
     """Articles matching a query (clitic-insensitive) and the filters, best first."""
     seg = db.get_meta(con, "fts_segmenter") or textkey.default_segmenter()
-    phrases = textkey.query_terms(query, seg)
+    phrases = textkey.query_terms(query, seg, lambda w: _known_stem(con, w))
     where, params = article_filters(con, filters or Filters())
     if phrases:
         sql = (
@@ -99,11 +99,22 @@ def search(
         sql, order = "SELECT a.*, NULL AS score FROM articles a WHERE 1", "a.day DESC, a.n DESC"
     sql += "".join(f" AND {w}" for w in where) + f" ORDER BY {order} LIMIT ?"
     rows = con.execute(sql, [*params, limit]).fetchall()
-    stems = {w for p in phrases for w in p}
-    return [_hit(r, stems, seg) for r in rows]
+    forms = _forms(con, {w for p in phrases for w in p})
+    return [_hit(r, forms) for r in rows]
 
 
-def _hit(row: sqlite3.Row, stems: set[str], seg: str) -> dict[str, Any]:
+def _known_stem(con: sqlite3.Connection, word: str) -> str | None:
+    row = con.execute("SELECT stem FROM stems WHERE word = ?", (word,)).fetchone()
+    return row[0] if row else None
+
+
+def _forms(con: sqlite3.Connection, stems: set[str]) -> set[str]:
+    """The corpus words (normalized) that have one of these stems."""
+    rows = con.execute(f"SELECT word FROM stems WHERE stem IN ({_marks(list(stems))})", list(stems))
+    return {r[0] for r in rows} | stems
+
+
+def _hit(row: sqlite3.Row, forms: set[str]) -> dict[str, Any]:
     text = unpack(row["record"])["text"]
     return {
         "id": row["id"],
@@ -113,16 +124,15 @@ def _hit(row: sqlite3.Row, stems: set[str], seg: str) -> dict[str, Any]:
         "title": row["title"],
         "story": row["story"],
         "duplicate_of": row["dup_of"],
-        "snippet": snippet(text, stems, seg),
+        "snippet": snippet(text, forms),
     }
 
 
-def snippet(text: str, stems: set[str], seg: str, width: int = 80) -> str:
-    """A window of the text around the first word whose stem is searched."""
-    stem = textkey.stemmer(seg)
+def snippet(text: str, forms: set[str], width: int = 80) -> str:
+    """A window of the text around the first word in one of the searched forms."""
     start = 0
     for m in re.finditer(r"\w+", text):
-        if stem(normalize(m.group())) in stems:
+        if normalize(m.group()) in forms:
             start = max(0, m.start() - width // 2)
             break
     piece = " ".join(text[start : start + width].split())

@@ -67,15 +67,30 @@ def stemmer(name: str) -> Callable[[str], str]:
     return stem
 
 
+def words(text: str) -> list[str]:
+    """The normalized words of a text."""
+    return _WORD.findall(normalize(text))
+
+
 def search_body(text: str, segmenter: str) -> str:
     """The indexed form of a text: normalized word stems separated by spaces."""
     stem = stemmer(segmenter)
-    return " ".join(stem(w) for w in _WORD.findall(normalize(text)))
+    return " ".join(stem(w) for w in words(text))
 
 
-def query_terms(query: str, segmenter: str) -> list[list[str]]:
-    """A user query as phrases of stems (a quoted part is one phrase, other words one each)."""
-    stem = stemmer(segmenter)
+def query_terms(
+    query: str, segmenter: str, known: Callable[[str], str | None] | None = None
+) -> list[list[str]]:
+    """A user query as phrases of stems (a quoted part is one phrase, other words one each).
+
+    ``known`` looks a word's stem up in the database first: queries then need not load the
+    segmenter's lexicon (seconds) for words the corpus already has.
+    """
+    seg = stemmer(segmenter)
+
+    def stem(w: str) -> str:
+        return (known(w) if known else None) or seg(w)
+
     phrases: list[list[str]] = []
     for quoted, bare in re.findall(r'"([^"]*)"|(\S+)', query):
         words = [stem(w) for w in _WORD.findall(normalize(quoted or bare))]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
+from dataclasses import fields
 from typing import Any
 
 from rasad.analyze.normalize import normalize
-from rasad.model import Article, Event
+from rasad.model import SCHEMA, Actor, Article, DateExpr, Event, Mention, Quote, Removed
 from rasad.store import corpus
+from rasad.store.db import pack
 from rasad.store.dedup import Match, to_blob
 
 
@@ -20,14 +21,35 @@ def day_of(value: str | None) -> str | None:
     return value[:10]
 
 
-def pack(record: dict[str, Any]) -> bytes:
-    """A record as compressed JSON."""
-    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+_SPANS = {
+    "removed": Removed,
+    "mentions": Mention,
+    "actors": Actor,
+    "events": Event,
+    "quotes": Quote,
+    "dates": DateExpr,
+}
+_FIELDS = {name: tuple(f.name for f in fields(kind)) for name, kind in _SPANS.items()}
 
 
-def unpack(blob: bytes) -> dict[str, Any]:
-    """A record back from compressed JSON."""
-    return json.loads(zlib.decompress(blob))
+def record_of(article: Article) -> dict[str, Any]:
+    """``Article.to_dict()`` without its deep copies (the record is only serialized)."""
+    record: dict[str, Any] = {
+        "schema": SCHEMA,
+        "id": article.id,
+        "source": dict(article.source),
+        "published": article.published,
+        "title": article.title,
+        "text": article.text,
+        "removed": [],
+        "sentences": [list(s) for s in article.sentences],
+    }
+    for name, names in _FIELDS.items():
+        record[name] = [{k: getattr(x, k) for k in names} for x in getattr(article, name)]
+    for ev in record["events"]:
+        if not ev.get("triggers"):
+            ev.pop("triggers", None)
+    return record
 
 
 def store_article(
@@ -49,12 +71,15 @@ def store_article(
             match.story,
             match.dup_of,
             match.similarity,
-            pack(article.to_dict()),
+            pack(record_of(article)),
             added,
         ),
     )
     n = cur.lastrowid
-    con.execute("INSERT INTO minhash(n, sig, story_sig) VALUES (?, ?, ?)", (n, to_blob(sigs[0]), to_blob(sigs[1])))
+    con.execute(
+        "INSERT INTO minhash(n, sig, story_sig) VALUES (?, ?, ?)",
+        (n, to_blob(sigs[0]), to_blob(sigs[1])),
+    )
     con.execute(
         "INSERT INTO articles_fts(rowid, body) VALUES (?, ?)",
         (n, body),

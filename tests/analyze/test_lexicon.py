@@ -156,3 +156,18 @@ def test_role_at(lex, when, title):
 
 def test_role_at_no_roles(lex):
     assert lex.role_at(lex.get("c:ISR"), "2020-01-01") is None
+
+
+def test_shared_surfaces_ordered_by_prominence(lex):
+    rank = {"country": 0, "capital": 0, "curated": 1, "city": 3}
+    type_rank = {"ORG": 1, "LOC": 1, "PER": 2, "MEDIA": 2}
+    for bucket in lex.surfaces().values():
+        ranks = [rank.get(e.kind, type_rank.get(e.type, 2)) for e in bucket]
+        assert ranks == sorted(ranks)
+
+
+@pytest.mark.parametrize(
+    "text, first_id", [("عمان", "c:OMN"), ("تونس", "c:TUN"), ("طرابلس", "p:tripoli")]
+)
+def test_country_before_same_named_capital(lex, text, first_id):
+    assert ids(lex, text)[0] == first_id

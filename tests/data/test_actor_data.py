@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -153,8 +154,48 @@ def _build_module():
 
 
 def test_build_reproduces_generated_files(shared, tmp_path):
-    _build_module().build(shared, tmp_path)
+    build_module().build(shared, tmp_path)
     for name in ("countries.tsv", "places.tsv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (ACTORS / name).read_text(
             encoding="utf-8"
         ), f"{name} differs from a fresh build: run scripts/build_actors.py"
+
+
+@cache
+def build_module():
+    return _build_module()
+
+
+@pytest.mark.parametrize(
+    "name, adjective",
+    [("سوريا", "سوري"), ("لبنان", "لبناني"), ("العراق", "عراقي"), ("مصر", "مصري"),
+     ("ألمانيا", "ألماني"), ("مالي", ""), ("كوريا الجنوبية", ""), ("كندا", "")],
+)  # fmt: skip
+def test_derive_adjective(name, adjective):
+    assert build_module().derive_adjective(name) == adjective
+
+
+def test_adjective_forms():
+    forms = build_module().adjective_forms("إسرائيلي")
+    for f in ("إسرائيلي", "الإسرائيلية", "إسرائيليون", "الإسرائيليين", "الإسرائيليات", "إسرائيليا"):
+        assert f in forms
+    assert "الإسرائيليا" not in forms
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [("محافظة إدلب", "إدلب"), ("ولاية قندهار", "قندهار"), ("الطيبة، المثلث", "الطيبة"),
+     ("عَمَّان", "عمان"), ("ناحية مركز الرستن", "الرستن"), ("بغداد", "بغداد")],
+)  # fmt: skip
+def test_clean_city_name(raw, clean):
+    assert build_module().clean_city_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "name_ar, name_en, ok",
+    [("بغداد", "Baghdad", True), ("الناصرية", "An Nasiriyah", True), ("طنجة", "Tangier", True),
+     ("فاموتيدين", "Mosul", False), ("سنة", "Ja`ar", False), ("حقل زراعي", "Chaqra", False),
+     ("La Troncal", "La Troncal", False)],
+)  # fmt: skip
+def test_plausible_city_label(name_ar, name_en, ok):
+    assert build_module().plausible(name_ar, name_en) is ok

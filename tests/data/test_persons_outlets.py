@@ -134,3 +134,18 @@ def test_enough_outlets(outlets) -> None:
 def test_known_variants(persons, actor_id: str, variant: str) -> None:
     row = next(r for r in persons if r["id"] == actor_id)
     assert variant in row["variants"].split("|")
+
+
+def test_petrarch_files_are_reproducible(shared, tmp_path: Path) -> None:
+    """scripts/build_persons.py regenerates the committed PETRARCH-derived files exactly."""
+    import importlib.util
+
+    script = ACTORS.parents[2] / "scripts" / "build_persons.py"
+    spec = importlib.util.spec_from_file_location("build_persons", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path)
+    for name in ("persons_petrarch.tsv", "roles_petrarch.tsv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (ACTORS / name).read_text(
+            encoding="utf-8"
+        ), name

@@ -15,15 +15,27 @@ GOLD = {
     "input": {"path": "x.txt", "published": "2021-03-02"},
     "cleaning": {"drop": ["اخترنا لك"], "keep": ["قال غانتس"]},
     "actors": {
-        "gantz": {"type": "PER", "country": "ISR", "name": "Benny Gantz", "surfaces": ["بيني غانتس", "غانتس"]},
+        "gantz": {
+            "type": "PER",
+            "country": "ISR",
+            "name": "Benny Gantz",
+            "surfaces": ["بيني غانتس", "غانتس"],
+        },
         "irn": {"type": "GPE", "country": "IRN", "name": "Iran", "surfaces": ["إيران"]},
-        "un": {"type": "ORG", "country": None, "name": "United Nations", "surfaces": ["الأمم المتحدة"]},
+        "un": {
+            "type": "ORG",
+            "country": None,
+            "name": "United Nations",
+            "surfaces": ["الأمم المتحدة"],
+        },
         "kan": {"type": "MEDIA", "country": "ISR", "name": "Kan", "surfaces": ["كان"]},
     },
     "mentions": [["gantz", 2], ["irn", 1], ["un", 1], ["kan", 1]],
     "optional_mentions": [["هيئة البث", "MEDIA"]],
-    "events": [{"code": "130", "source": ["gantz"], "target": ["irn"]},
-               {"code": "040", "source": ["gantz"], "target": ["un"]}],
+    "events": [
+        {"code": "130", "source": ["gantz"], "target": ["irn"]},
+        {"code": "040", "source": ["gantz"], "target": ["un"]},
+    ],
     "optional_events": [{"root": "01"}],
     "quotes": [{"speaker": "gantz", "via": "kan", "text": "نقف مع تحالف قوي ضد إيران"}],
     "dates": [{"text": "اليوم الثلاثاء", "value": "2021-03-02"}],
@@ -38,18 +50,31 @@ def actor(aid, kind, country=None):
 PERFECT = {
     "text": "قال غانتس لقناة كان ... بيني غانتس ... إيران ... للأمم المتحدة",
     "mentions": [
-        {"text": "بيني غانتس", "type": "PER", "actor": "a:g"}, {"text": "غانتس", "type": "PER", "actor": "a:g"},
-        {"text": "إيران", "type": "GPE", "actor": "c:IRN"}, {"text": "لأمم المتحدة", "type": "ORG", "actor": "o:un"},
+        {"text": "بيني غانتس", "type": "PER", "actor": "a:g"},
+        {"text": "غانتس", "type": "PER", "actor": "a:g"},
+        {"text": "إيران", "type": "GPE", "actor": "c:IRN"},
+        {"text": "لأمم المتحدة", "type": "ORG", "actor": "o:un"},
         {"text": "كان", "type": "MEDIA", "actor": "m:kan"},
     ],
-    "actors": [actor("a:g", "PER", "ISR"), actor("c:IRN", "GPE", "IRN"), actor("o:un", "ORG"),
-               actor("m:kan", "MEDIA", "ISR")],
-    "events": [{"code": "138", "source": ["a:g"], "target": ["c:IRN"]},
-               {"code": "040", "source": ["o:un"], "target": ["a:g"]},  # root 04: sides may swap
-               {"code": "010", "source": ["a:g"], "target": []}],  # optional by root
-    "quotes": [{"text": "نقف مع تحالف قوي ضد إيران", "speaker": "a:g", "via": "m:kan", "kind": "direct"},
-               {"text": "أن الأمر انتهى", "speaker": "a:g", "kind": "indirect"}],
-    "dates": [{"text": "اليوم الثلاثاء", "value": "2021-03-02"}, {"text": "منذ سنوات", "value": None}],
+    "actors": [
+        actor("a:g", "PER", "ISR"),
+        actor("c:IRN", "GPE", "IRN"),
+        actor("o:un", "ORG"),
+        actor("m:kan", "MEDIA", "ISR"),
+    ],
+    "events": [
+        {"code": "138", "source": ["a:g"], "target": ["c:IRN"]},
+        {"code": "040", "source": ["o:un"], "target": ["a:g"]},  # root 04: sides may swap
+        {"code": "010", "source": ["a:g"], "target": []},
+    ],  # optional by root
+    "quotes": [
+        {"text": "نقف مع تحالف قوي ضد إيران", "speaker": "a:g", "via": "m:kan", "kind": "direct"},
+        {"text": "أن الأمر انتهى", "speaker": "a:g", "kind": "indirect"},
+    ],
+    "dates": [
+        {"text": "اليوم الثلاثاء", "value": "2021-03-02"},
+        {"text": "منذ سنوات", "value": None},
+    ],
 }
 
 
@@ -85,14 +110,22 @@ def test_crafted_errors_score_as_counted_by_hand():
 
 @pytest.mark.parametrize(
     "a, b",
-    [("أكد", "اكد"), ("«إسرائيل»", "إسرائيل"), ("غانـتس", "غانتس"), ("مُحمد", "محمد"), ("I24 News", "i24 news")],
+    [
+        ("أكد", "اكد"),
+        ("«إسرائيل»", "إسرائيل"),
+        ("غانـتس", "غانتس"),
+        ("مُحمد", "محمد"),
+        ("I24 News", "i24 news"),
+    ],
 )
 def test_light_normalization(a, b):
     assert light(a) == light(b)
 
 
 def test_lam_forms():
-    assert "الامم المتحده".replace("ه", "ة") in {f.replace("ه", "ة") for f in name_forms("للأمم المتحدة")}
+    assert "الامم المتحده".replace("ه", "ة") in {
+        f.replace("ه", "ة") for f in name_forms("للأمم المتحدة")
+    }
     assert "الامم المتحدة" in name_forms("لأمم المتحدة")
 
 
@@ -103,8 +136,20 @@ def test_agrees_with_reference_scorer(shared, tmp_path):
     from rasad.ingest.readers import read_file
 
     [rec] = list(read_file(shared / "seed" / "gantz-alliance.txt"))
-    pred_path.write_text(json.dumps(analyze_record(rec, defaults={"published": "2021-03-02"}).to_dict()))
-    ref = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold_path), str(pred_path),
-                          "--json"], capture_output=True, text=True, check=True)
+    pred_path.write_text(
+        json.dumps(analyze_record(rec, defaults={"published": "2021-03-02"}).to_dict())
+    )
+    ref = subprocess.run(
+        [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            str(gold_path),
+            str(pred_path),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     ours = score_many([(json.loads(gold_path.read_text()), json.loads(pred_path.read_text()))])
     assert {k: v.scores() for k, v in ours.items()} == json.loads(ref.stdout)

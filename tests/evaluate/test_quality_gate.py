@@ -63,5 +63,7 @@ def test_event_detection(shared, kind, floor):
 def test_ner_dev(shared, system, floor):
     from rasad.evaluate.ner import evaluate_ner
 
-    result = evaluate_ner(shared / "data" / "ner" / "anercorp" / "train.txt", split="dev", system=system)
+    result = evaluate_ner(
+        shared / "data" / "ner" / "anercorp" / "train.txt", split="dev", system=system
+    )
     assert result["micro"]["f1"] >= floor

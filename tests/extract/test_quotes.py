@@ -28,6 +28,9 @@ ENTITIES = {
     "بشار الأسد": ("PER", "assad"),
     "أفيف كوخافي": ("PER", "kochavi"),
     "ديمتري بيسكوف": ("PER", "peskov"),
+    "ديفيد كاميرون": ("PER", "cameron"),
+    "غريزمان": ("PER", "griezmann"),
+    "ميسي": ("PER", "messi"),
     "بوتين": ("PER", "putin"),
     "مايك بومبيو": ("PER", "pompeo"),
     "ميركل": ("PER", "merkel"),
@@ -83,6 +86,7 @@ def direct(text: str) -> list[tuple[str, str | None]]:
 
 Q1 = "سنفرض رسوما جديدة على الواردات الصينية"
 Q2 = "لن نتراجع عن هذا القرار مهما كانت الضغوط"
+Q3 = "نحن مستعدون للحوار مع جميع الأطراف لكننا لن نقبل بأي شروط مسبقة أبدا"
 
 CUES = [
     # speech verbs before the quote, the subject after the verb
@@ -140,8 +144,12 @@ def test_cue_patterns(text: str, speaker: str, cue: str | None) -> None:
         # pronoun-only cue: the previous speaker, or the most recent person
         (f'وقال ظريف: "{Q1}". وأكد أن "{Q2}".', ["zarif", "zarif"]),
         (f'التقى بوتين في سوتشي مسؤولين أتراك، وقال إن "{Q2}".', ["putin"]),
-        # a paragraph that is only a quote continues the previous speaker
-        (f'وقال لافروف: "{Q1}".\n\n"{Q2}".', ["lavrov", "lavrov"]),
+        # a paragraph that is only a quote continues the previous speaker...
+        (f'وقال لافروف: "{Q1}".\n\n"{Q3}".', ["lavrov", "lavrov"]),
+        # ... unless it is short: a subheading quoting a phrase, left out
+        (f'وقال لافروف: "{Q1}".\n\n"{Q2}"\n\nنص الخبر.', ["lavrov"]),
+        # "وأضاف الوفد السعودي" after the Qatari delegate is a new speaker
+        (f'وقال رئيس الوفد القطري ظريف: "{Q1}". وأضاف الوفد السعودي: "{Q2}".', ["zarif", None]),
         # participle after a speech verb in the same sentence
         (f'وقال ماكرون إن بلاده مستعدة، مضيفا: "{Q2}".', ["macron"]),
         # a new named speaker takes over
@@ -174,6 +182,29 @@ def test_continuations(text: str, speakers: list[str | None]) -> None:
         (f'وقال لافروف: "{Q1}". واعتبرها موقفا يعكس "{Q2}".', ["lavrov", "lavrov"]),
         # "عنه" in a relative clause refers to the subject of the main verb
         (f'وكشف لافروف، في تصريحات نقلتها عنه رويترز، أن "{Q1}".', ["lavrov"]),
+        # a person in a genitive is not the speaker
+        (f'وقال نائب رئيس الوزراء في حكومة ديفيد كاميرون: "{Q1}".', [None]),
+        # a subject between أن and a bare verb
+        (f'وقال لافروف: "{Q1}". وأضاف أن ضابطا في الجيش قال له إن "{Q2}".', ["lavrov", None]),
+        # أما X فـ...: the topic is the subject
+        (f'أما منظمة العفو الدولية فقالت في بيان إن "{Q1}".', ["amnesty"]),
+        # a relay phrase after the verb gives the outlet, not the speaker
+        (f'وقال ترامب للصحفيين، وفق ما نقلت وكالة الأنباء الفرنسية، "{Q1}".', ["trump"]),
+        # نقلا عن X: X is the source
+        (f'وذكرت صحيفة "هآرتس"، نقلا عن الشرطة، أن "{Q1}".', ["police"]),
+        # طالب is a cue only as a verb with و ("وطالب"), not the noun "student"
+        (f'وطالب لافروف بـ"{Q1}".', ["lavrov"]),
+        # a name in quotation marks after a preposition is not the subject
+        (f'وقال لافروف: "{Q1}". وفي تغريدة على "رويترز" قال: "{Q2}".', ["lavrov", "lavrov"]),
+        # ودعا + a definite noun: its object; the subject is the previous speaker
+        (f'وقال لافروف: "{Q1}". ودعا الأطراف إلى "{Q2}".', ["lavrov", "lavrov"]),
+        # ونوه، وهدد: speech verbs
+        (f'ونوه ظريف إلى أن "{Q1}".', ["zarif"]),
+        (f'وهدد ظريف بأنه "{Q1}".', ["zarif"]),
+        # a name right before بـ"..." after وصف is the object, not the speaker
+        (f'وقال ميسي: "{Q1}". كما وصف غريزمان بـ"{Q2}".', ["messi", "messi"]),
+        # ... بقوله after a name in a prepositional phrase: the sentence's subject speaks
+        (f'واختتم ظريف تغريدته على "رويترز"، بقوله: "{Q1}".', ["zarif"]),
     ],
 )
 def test_descriptions_and_subjects(text: str, speakers: list[str | None]) -> None:
@@ -232,6 +263,8 @@ def test_via(text: str, speaker: str | None, via: str | None) -> None:
         'وقالت منظمة "أطباء من أجل السلام" إن الوضع خطير.',
         'إسرائيل: "تحالف" جديد مع دول الخليج',
         "نص بلا علامات تنصيص ولا أقوال.",
+        'ونشرت الدراسة في دورية "رعاية الحالات الحرجة وأمراض الصدر".',
+        'وعقد ملتقى دولي حمل عنوان "الاحتلال الطويل وواقع حقوق الإنسان في الأراضي المحتلة منذ عقود".',
         'علامة تنصيص واحدة " لا تغلق أبدا في هذا النص الطويل جدا',
         "",
     ],
@@ -295,6 +328,11 @@ def test_not_indirect(text: str) -> None:
 )
 def test_multi_sentence_and_paragraph(text: str, quoted: str) -> None:
     assert direct(text) == [(quoted, "lavrov")]
+
+
+def test_straight_quote_closed_by_a_curly_one() -> None:
+    text = f'وقال لافروف: "{Q1}”. وأضاف: "{Q2}".'
+    assert direct(text) == [(Q1, "lavrov"), (Q2, "lavrov")]
 
 
 def test_spans_ids_and_offsets() -> None:

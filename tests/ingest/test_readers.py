@@ -49,7 +49,9 @@ def test_htm_extension(tmp_path):
 def test_json_object_and_list(tmp_path):
     [one] = records(tmp_path, "one.json", json.dumps({"text": "نص", "title": "ع"}).encode())
     assert one.text == "نص"
-    many = records(tmp_path, "many.json", json.dumps([{"text": "أ"}, {"content": "ب"}, {"x": 1}]).encode())
+    many = records(
+        tmp_path, "many.json", json.dumps([{"text": "أ"}, {"content": "ب"}, {"x": 1}]).encode()
+    )
     assert [type(r) for r in many] == [Record, Record, InputError]
     assert many[2].where.endswith("many.json[2]")
 

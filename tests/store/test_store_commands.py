@@ -98,3 +98,10 @@ def test_export_bad_table_and_parquet_without_file(corpus_db, capsys):
 def test_ingest_into_missing_directory(tmp_path, capsys):
     assert main(["ingest", str(tmp_path), "--db", str(tmp_path / "no" / "c.db")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_bad_date_is_a_usage_error(corpus_db, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["events", "--since", "yesterday", "--db", str(corpus_db)])
+    assert exc.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -8,11 +8,15 @@ import pytest
 from rasad.store import dedup
 from rasad.store.textkey import search_body
 
-WORDS = ("أعلن وزير الخارجية اليمني أن الحكومة مستعدة لاستئناف المفاوضات مع الحوثيين في جنيف برعاية "
-         "الأمم المتحدة وأكد أن الهدنة في الحديدة يجب أن تحترم من كل الأطراف وأن المساعدات الإنسانية "
-         "ستصل إلى المدنيين في الأيام المقبلة عبر الميناء والمطار").split()
-OTHER = ("ارتفعت أسعار النفط في الأسواق العالمية اليوم بعد بيانات عن تراجع المخزونات الأمريكية وتوقعات "
-         "بزيادة الطلب خلال الصيف فيما قالت منظمة أوبك إن الإنتاج سيبقى مستقرا").split()
+WORDS = (
+    "أعلن وزير الخارجية اليمني أن الحكومة مستعدة لاستئناف المفاوضات مع الحوثيين في جنيف برعاية "
+    "الأمم المتحدة وأكد أن الهدنة في الحديدة يجب أن تحترم من كل الأطراف وأن المساعدات الإنسانية "
+    "ستصل إلى المدنيين في الأيام المقبلة عبر الميناء والمطار"
+).split()
+OTHER = (
+    "ارتفعت أسعار النفط في الأسواق العالمية اليوم بعد بيانات عن تراجع المخزونات الأمريكية وتوقعات "
+    "بزيادة الطلب خلال الصيف فيما قالت منظمة أوبك إن الإنتاج سيبقى مستقرا"
+).split()
 
 
 def rewrite(words: list[str]) -> str:
@@ -45,10 +49,10 @@ def test_signature_blob_round_trip():
 @pytest.mark.parametrize(
     "text, day, story",
     [
-        (" ".join(WORDS) + " بحسب الوكالة", None, "a"),   # duplicate: no date needed
-        (rewrite(WORDS), "2018-05-02", "a"),               # rewrite within the window
-        (rewrite(WORDS), "2018-05-09", "b"),               # rewrite a week later: a new story
-        (rewrite(WORDS), None, "b"),                       # undated rewrite: not grouped
+        (" ".join(WORDS) + " بحسب الوكالة", None, "a"),  # duplicate: no date needed
+        (rewrite(WORDS), "2018-05-02", "a"),  # rewrite within the window
+        (rewrite(WORDS), "2018-05-09", "b"),  # rewrite a week later: a new story
+        (rewrite(WORDS), None, "b"),  # undated rewrite: not grouped
         (" ".join(OTHER), "2018-05-01", "b"),
     ],
 )

@@ -16,7 +16,7 @@ class Month:
 
     month: int
     calendar: str  # gregorian | hijri
-    context: str  # free | context | strict
+    context: str  # free | prep | context | strict (see the header of months.tsv)
 
 
 @dataclass(frozen=True)

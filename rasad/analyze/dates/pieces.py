@@ -10,7 +10,7 @@ from rasad.analyze.dates.context import Ctx
 from rasad.analyze.dates.lexicon import key, load
 
 Result = tuple[str | None, str]  # (value, precision)
-LEVELS = {"free": 0, "context": 1, "strict": 2}
+LEVELS = {"free": 0, "prep": 1, "context": 2, "strict": 3}
 
 
 def g(m: re.Match, name: str) -> str | None:
@@ -42,7 +42,7 @@ def month_of(m: re.Match, t: str = "") -> tuple[int, int] | None:
         return month.month, 0 if combined else LEVELS[month.context]
     n = number(g(m, f"mn{t}")) or number(g(m, f"mo{t}"))
     if n and 1 <= n <= 12:
-        return n, 1  # "شهر 3": a month only with a day, a year or a part-of-month word
+        return n, 2  # "شهر 3": a month only with a day, a year or a part-of-month word
     return None
 
 

@@ -72,8 +72,8 @@ def month_rule(m: re.Match, ctx: Ctx) -> Result | None:
         return None
     month, level = mon
     part, year, adj = g(m, "part"), year_in(m, ctx), g(m, "adj")
-    prep = ctx.prev_word().removeprefix("و") in MONTH_PREPS
-    if not _month_context_ok(level, part, g(m, "shahr") or prep, year, adj):
+    prep = level == 1 and ctx.prev_word().removeprefix("و") in MONTH_PREPS
+    if not (prep or _month_context_ok(level, part, g(m, "shahr"), year, adj)):
         return None
     ym = (year, month) if year else resolve_month(ctx, month, adj)
     if ym is None:
@@ -85,7 +85,7 @@ def _month_context_ok(level: int, part, shahr, year, adj) -> bool:
     """Whether a month name that is also a common word stands in a date context."""
     if level == 0 or year:
         return True
-    return level == 1 and bool(part or shahr or adj)
+    return level <= 2 and bool(part or shahr or adj)
 
 
 def _part_of_month(ym: tuple[int, int], part: str | None) -> Result:

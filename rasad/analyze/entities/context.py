@@ -53,7 +53,7 @@ def _gate(segs: list[Seg], found: list[Cand], hint: list[list[str]]) -> list[boo
     cover = covered(found, n)
     want = [False] * n
     for k, seg in enumerate(segs):
-        if seg[0] and cover[k] is None and (name_like(seg) or "slot" in hint[k]):
+        if seg[0] and cover[k] is None and (name_like(seg) or (hint[k] and "slot" in hint[k])):
             for m in range(max(0, k - CONTEXT), min(n, k + CONTEXT + 1)):
                 want[m] = True
     return want
@@ -89,7 +89,9 @@ def _longer_persons(tokens, found: list[Cand], tags: list[str]) -> list[Cand]:
         inside = [c for c in found if i <= c.i and c.j <= j]
         if kind != "PERS" or not inside or any(c.type != "PER" or c.j - c.i > 1 for c in inside):
             continue
-        if any(c.i == i and c.j == j for c in inside) or not _free([c for c in found if c not in inside], i, j):
+        if any(c.i == i and c.j == j for c in inside) or not _free(
+            [c for c in found if c not in inside], i, j
+        ):
             continue
         out = [c for c in out if c not in inside]
         out.append(Cand(i, j, tokens[i].core_start, tokens[j - 1].end, "PER", how="crf"))
@@ -105,7 +107,7 @@ def _titles(tokens, segs, found: list[Cand], chains, hint, tags) -> None:
     """Names after titles become PER, with the title's role and the apposition country."""
     by_start = {c.i: c for c in found}
     for _, j, titles, country in chains:
-        role = next((t.role for t in reversed(titles) if t.role), None)
+        role = next((t.role for t in reversed(titles) if t.role and not t.counterpart), None)
         counterpart = any(t.counterpart for t in titles)
         _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, counterpart)
 
@@ -121,11 +123,22 @@ def _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, cou
     if j >= len(tokens) or not tokens[j].is_word or segs[j][1]:
         return
     end = _crf_run(tags, j)
+    if end == j and j + 1 < len(tags) and tags[j + 1] == "B-PERS" and not is_common(segs[j][0]):
+        end = _crf_run(tags, j + 1)  # the CRF missed the first name only (مولود تشاوش أوغلو)
     if end == j:
         end = crf.marginal_run(segs, hint, j)
     if end > j and _free(found, j, end):
-        cand = Cand(j, end, tokens[j].start, tokens[end - 1].end, "PER", how="title",
-                    role=role, country=country, counterpart=counterpart)
+        cand = Cand(
+            j,
+            end,
+            tokens[j].start,
+            tokens[end - 1].end,
+            "PER",
+            how="title",
+            role=role,
+            country=country,
+            counterpart=counterpart,
+        )
         found.append(cand)
         by_start[j] = cand
 
@@ -160,6 +173,8 @@ def _closing(tokens, j: int) -> int | None:
     for k in range(j + 1, min(len(tokens), j + MAX_QUOTED + 2)):
         if tokens[k].text in QUOTES:
             return k if k > j + 1 else None
+        if not tokens[k].is_word and not tokens[k].text.isdigit():
+            return None  # punctuation inside: not a quoted name
     return None
 
 
@@ -185,7 +200,11 @@ def _unquoted_outlet(tokens, segs, found: list[Cand], j: int) -> None:
     hit = lex.match(segs, j, cued=True)
     if hit and any(e.type == "MEDIA" for e in hit[1]) and _free(found, j, j + hit[0]):
         entries = tuple(e for e in hit[1] if e.type == "MEDIA")
-        found.append(Cand(j, j + hit[0], tokens[j].start, tokens[j + hit[0] - 1].end, "MEDIA", entries, "cue"))
+        found.append(
+            Cand(
+                j, j + hit[0], tokens[j].start, tokens[j + hit[0] - 1].end, "MEDIA", entries, "cue"
+            )
+        )
 
 
 def _requoted(tokens, segs, found: list[Cand], cued: set[tuple[str, ...]]) -> None:
@@ -194,11 +213,17 @@ def _requoted(tokens, segs, found: list[Cand], cued: set[tuple[str, ...]]) -> No
         if t.text not in QUOTES:
             continue
         k = _closing(tokens, j)
-        if k is None or tuple(s[0] for s in segs[j + 1 : k]) not in cued or not _free(found, j + 1, k):
+        if (
+            k is None
+            or tuple(s[0] for s in segs[j + 1 : k]) not in cued
+            or not _free(found, j + 1, k)
+        ):
             continue
         key = tuple(s[0] for s in segs[j + 1 : k])
         entries = tuple(e for e in lex.lex_lookup(key, cued=True) if e.type in ("MEDIA", "ORG"))
-        found.append(Cand(j + 1, k, tokens[j + 1].start, tokens[k - 1].end, "MEDIA", entries, "cue"))
+        found.append(
+            Cand(j + 1, k, tokens[j + 1].start, tokens[k - 1].end, "MEDIA", entries, "cue")
+        )
 
 
 def _crf_cands(tokens, tags, found: list[Cand], cue_slots: set[int]) -> list[Cand]:
@@ -249,6 +274,15 @@ def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:
             continue
         for form, strip in first_forms(seg):
             if form in last:
-                out.append(Cand(i, i + 1, letter_offset(tokens[i], strip), tokens[i].end, "PER", how="partial"))
+                out.append(
+                    Cand(
+                        i,
+                        i + 1,
+                        letter_offset(tokens[i], strip),
+                        tokens[i].end,
+                        "PER",
+                        how="partial",
+                    )
+                )
                 break
     return out

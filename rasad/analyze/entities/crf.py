@@ -42,6 +42,8 @@ def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     start, kind = None, None
     for i, t in enumerate([*tags, "O"]):
+        if t == "O" and start is None:
+            continue
         prefix, _, typ = t.partition("-")
         if start is not None and (prefix != "I" or typ != kind):
             out.append((start, i, kind))
@@ -58,10 +60,11 @@ def marginal_run(
     t = tagger()
     if t is None or j >= len(segs):
         return j
-    t.set(sentence_features(segs, hints))
-    if t.marginal("B-" + kind, j) + t.marginal("I-" + kind, j) < 0.2:
+    a, b = max(0, j - 3), min(len(segs), j + 7)  # a window: features are local
+    t.set(sentence_features(segs[a:b], hints[a:b]))
+    if t.marginal("B-" + kind, j - a) + t.marginal("I-" + kind, j - a) < 0.2:
         return j
     k = j + 1
-    while k < len(segs) and t.marginal("I-" + kind, k) > 0.35:
+    while k < b and t.marginal("I-" + kind, k - a) > 0.35:
         k += 1
     return k

@@ -7,6 +7,7 @@ Per-form features are cached, so a sentence costs little more than list concaten
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -14,7 +15,6 @@ from rasad.data.loader import read_tsv
 
 Seg = tuple[str, str, str, str, str]  # norm, pre, det, stem, suf
 CLUSTERS = "models/clusters.tsv.gz"
-_ARABIC = range(0x0621, 0x064B)
 # Neighbour offsets whose own features are copied with an offset prefix.
 _WINDOW = (-2, -1, 1, 2)
 
@@ -28,11 +28,14 @@ def clusters() -> dict[str, tuple[str, str]]:
         return {}
 
 
+_AR_RE = re.compile("[\u0621-\u064a]+")
+
+
 def shape(word: str) -> str:
     """A coarse shape class: arabic, latin, digit, mixed or punct."""
     if not word:
         return "empty"
-    if all(ord(c) in _ARABIC for c in word):
+    if _AR_RE.fullmatch(word):
         return "ar"
     if word.isdigit():
         return "digit"
@@ -69,15 +72,33 @@ def word_features(seg: Seg) -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=100_000)
+_CONTEXT: dict[Seg, dict[int, tuple[str, ...]]] = {}
+
+
 def context_features(seg: Seg, offset: int) -> tuple[str, ...]:
-    """The few features a neighbour contributes, prefixed with its offset."""
+    """The few features a neighbour contributes, prefixed with its offset (cached per token)."""
+    by_offset = _CONTEXT.get(seg)
+    if by_offset is None:
+        by_offset = _context(seg)
+        if len(_CONTEXT) < 100_000:
+            _CONTEXT[seg] = by_offset
+    return by_offset[offset]
+
+
+def _context(seg: Seg) -> dict[int, tuple[str, ...]]:
     norm, _, det, stem, _ = seg
     core = det + stem if det != "ل" else "ال" + stem
     cl = clusters()
     fine, coarse = cl.get(core) or cl.get(norm) or cl.get(stem) or ("none", "none")
-    p = f"{offset:+d}"
-    return (p + "core=" + core, p + "c=" + fine, p + "cc=" + coarse, p + "shape=" + shape(norm))
+    sh = shape(norm)
+    out = {}
+    for off in _WINDOW:
+        p = f"{off:+d}"
+        if abs(off) == 1:
+            out[off] = (p + "core=" + core, p + "c=" + fine, p + "cc=" + coarse, p + "shape=" + sh)
+        else:  # farther neighbours: their cluster only (cheap, and most of their value)
+            out[off] = (p + "c=" + fine,)
+    return out
 
 
 def sentence_features(

@@ -12,6 +12,10 @@ from typing import Any
 
 from rasad.analyze.entities.match import Seg, core, longest
 
+# Institution names (head + adjective: الجيش الاسرائيلي) are made on the fly by the lexicon, so
+# keys up to this length are looked up even when no stored surface starts with them.
+FREE_LEN = 3
+
 
 @cache
 def lexicon() -> Any:
@@ -28,17 +32,34 @@ def _usable(entry: Any, cued: bool) -> bool:
     return cued or not getattr(entry, "cue_only", False)
 
 
+_LOOKUPS: dict[tuple[tuple[str, ...], bool], tuple | None] = {}
+
+
+def _lookup(key: tuple[str, ...], cued: bool) -> tuple | None:
+    """Usable entries for a key (memoized: the same n-grams recur across articles)."""
+    hit = _LOOKUPS.get((key, cued), False)
+    if hit is False:
+        hit = tuple(e for e in lex_lookup(key, cued) if _usable(e, cued)) or None
+        if len(_LOOKUPS) < 300_000:
+            _LOOKUPS[(key, cued)] = hit
+    return hit
+
+
+@cache
+def _prefixes() -> frozenset[tuple[str, ...]]:
+    """Every prefix of every lexicon surface (to stop extending a match early)."""
+    lex = lexicon()
+    return frozenset(k[:n] for k in lex.surfaces() for n in range(1, len(k) + 1))
+
+
 def match(segs: Sequence[Seg], i: int, cued: bool = False) -> tuple[int, tuple, int] | None:
     """Longest lexicon match at token i: (length, entries, letters dropped in front)."""
     lex = lexicon()
     if lex is None:
         return None
-
-    def lookup(key: tuple[str, ...]):
-        found = tuple(e for e in lex_lookup(key, cued) if _usable(e, cued))
-        return found or None
-
-    return longest(segs, i, lex.first_tokens, lex.max_len, lookup)
+    return longest(
+        segs, i, lex.first_tokens, lex.max_len, lambda k: _lookup(k, cued), _prefixes(), FREE_LEN
+    )
 
 
 def lex_lookup(key: tuple[str, ...], cued: bool = False) -> tuple:

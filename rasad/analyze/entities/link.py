@@ -99,7 +99,9 @@ def _resolve(c, text, tokens, segs, date, actors, names) -> str:
     aid = names.get(key) or unknown_id(c.type + ":" + key)
     if aid not in actors:
         country = c.country or apposition_country(tokens, segs, c)
-        actors[aid] = Actor(aid, c.type, text, text, country, c.role if c.type == "PER" else None, known=False)
+        actors[aid] = Actor(
+            aid, c.type, text, text, country, c.role if c.type == "PER" else None, known=False
+        )
     names.setdefault(key, aid)
     return aid
 

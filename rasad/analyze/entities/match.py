@@ -88,7 +88,8 @@ def longest(
     first: set[str] | frozenset[str],
     max_len: int,
     lookup: Callable[[tuple[str, ...]], Any],
-    prefixes: set[tuple[str, ...]] | None = None,
+    prefixes: set[tuple[str, ...]] | frozenset | None = None,
+    free_len: int = 0,
 ) -> tuple[int, Any, int] | None:
     """Longest match at token i through any lookup: (length, value, letters dropped in front)."""
     best = None
@@ -108,7 +109,7 @@ def longest(
                 keys = [k + (segs[j][0],) for k in keys]
                 continue
             keys = [k + (g,) for k in keys for g in inner_forms(segs[j])]
-            if prefixes is not None:
+            if n + 1 > free_len:
                 keys = [k for k in keys if k in prefixes]
                 if not keys:
                     break

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from rasad.analyze.entities import crf, lex
+from rasad.analyze.entities import lex
 from rasad.analyze.entities.features import clusters
 from rasad.analyze.entities.match import Seg, core, first_forms
 from rasad.analyze.entities.rules import (
@@ -26,7 +26,7 @@ from rasad.analyze.entities.rules import (
 from rasad.analyze.normalize import TABLE
 from rasad.data.loader import read_tsv
 
-QUOTES = frozenset('"«»“”„‘’\'')
+QUOTES = frozenset("\"«»“”„‘’'″‟")
 CRF_TYPES = {"PERS": "PER", "LOC": "GPE", "ORG": "ORG"}
 _DROPPED = frozenset(c for c, v in TABLE.items() if v is None)
 
@@ -50,7 +50,9 @@ class Cand:
 
 def segs_of(tokens: Sequence[Any]) -> list[Seg]:
     """The (norm, pre, det, stem, suf) of each token (empty norm for non-words)."""
-    return [(t.norm, t.pre, t.det, t.stem, t.suf) if t.is_word else ("", "", "", "", "") for t in tokens]
+    return [
+        (t.norm, t.pre, t.det, t.stem, t.suf) if t.is_word else ("", "", "", "", "") for t in tokens
+    ]
 
 
 def letter_offset(tok: Any, letters: int) -> int:
@@ -74,11 +76,31 @@ def entry_type(entries: tuple) -> str:
     return entries[0].type if entries else "ORG"
 
 
+LEX, TITLE, CUE = 1, 2, 4
+_STARTS: dict[Seg, int] = {}
+
+
+def starts(seg: Seg) -> int:
+    """Which phrase sets a token may start (LEX | TITLE | CUE bits), cached per token form."""
+    bits = _STARTS.get(seg)
+    if bits is None:
+        forms = [f for f, _ in first_forms(seg)] if seg[0] else []
+        lx = lex.lexicon()
+        bits = (
+            (LEX if lx is not None and any(f in lx.first_tokens for f in forms) else 0)
+            | (TITLE if any(f in titles().first for f in forms) else 0)
+            | (CUE if any(f in outlet_cues().first for f in forms) else 0)
+        )
+        if len(_STARTS) < 200_000:
+            _STARTS[seg] = bits
+    return bits
+
+
 def gazetteer(tokens: Sequence[Any], segs: Sequence[Seg]) -> list[Cand]:
     """Greedy left-to-right longest lexicon matches (titles and class nouns trimmed off)."""
     out, i = [], 0
     while i < len(segs):
-        hit = _accept(segs, i, lex.match(segs, i)) if segs[i][0] else None
+        hit = _accept(segs, i, lex.match(segs, i)) if starts(segs[i]) & LEX else None
         if not hit:
             i += 1
             continue
@@ -119,10 +141,12 @@ def _trim(segs: Sequence[Seg], i: int, n: int, entries: tuple) -> int:
         chain = title_chain(segs, i, lex.adjective, lambda s, j: (0, None))
         if chain and i < chain[0] < i + n:
             return chain[0]
-    if n > 1 and core(segs[i]) in descriptors():
-        rest = tuple(s[0] for s in segs[i + 1 : i + n])
-        if lex.lex_lookup(rest):
-            return i + 1
+    cut = 1 if n > 1 and core(segs[i]) in descriptors() else 0
+    if entries[0].type == "MEDIA":  # وكالة رويترز -> رويترز (the cue is no part of the name)
+        cue = outlet_cues().match(segs, i)
+        cut = cue[0] if cue and cue[0] < n else 0
+    if cut and set(lex.lex_lookup(tuple(s[0] for s in segs[i + cut : i + n]))) & set(entries):
+        return i + cut  # only when the rest names the same actor
     return i
 
 
@@ -151,19 +175,18 @@ def scan(segs: Sequence[Seg], tokens: Sequence[Any] | None = None) -> Scan:
     """Gazetteer matches, title chains and outlet cues (tokens=None: no text offsets)."""
     found = gazetteer(tokens, segs) if tokens is not None else gazetteer_segs(segs)
     place = place_at({c.i: c for c in found})
-    tfirst, cfirst = titles().first, outlet_cues().first
     chains, cues = [], []
     skip = 0
     for i, seg in enumerate(segs):
-        if not seg[0]:
+        bits = starts(seg)
+        if not bits:
             continue
-        forms = [f for f, _ in first_forms(seg)]
-        if i >= skip and any(f in tfirst for f in forms):
+        if i >= skip and bits & TITLE:
             chain = title_chain(segs, i, lex.adjective, place)
             if chain:
                 chains.append((i, chain[0], chain[1], chain[2]))
                 skip = chain[0]
-        if any(f in cfirst for f in forms):
+        if bits & CUE:
             hit = outlet_cues().match(segs, i)
             if hit:
                 cues.append((i, i + hit[0]))
@@ -183,7 +206,7 @@ def hints(segs: Sequence[Seg], sc: Scan | None = None) -> list[list[str]]:
             out[k].append("title")
         if j < len(segs):
             out[j].append("slot")
-    for i, j in sc.cues:
+    for i, _ in sc.cues:
         out[i].append("cue")
     parts = particles()
     for i, seg in enumerate(segs):
@@ -198,7 +221,7 @@ def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:
     """Gazetteer matches over segments only (training time: no text offsets)."""
     out, i = [], 0
     while i < len(segs):
-        hit = _accept(segs, i, lex.match(segs, i)) if segs[i][0] else None
+        hit = _accept(segs, i, lex.match(segs, i)) if starts(segs[i]) & LEX else None
         if not hit:
             i += 1
             continue
@@ -208,6 +231,7 @@ def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:
 
 
 GATE = "models/ner_gate.tsv"
+GATE_RATE = 0.2  # clusters at least this often inside names send their words to the CRF
 _NAME_LIKE: dict[Seg, bool] = {}
 
 
@@ -215,7 +239,7 @@ _NAME_LIKE: dict[Seg, bool] = {}
 def gate_clusters() -> frozenset[str]:
     """Word clusters whose words are often inside names (ANERcorp train; see train_ner.py)."""
     try:
-        return frozenset(r["cluster"] for r in read_tsv(GATE))
+        return frozenset(r["cluster"] for r in read_tsv(GATE) if float(r["rate"]) >= GATE_RATE)
     except FileNotFoundError:
         return frozenset()
 

@@ -15,7 +15,7 @@ __all__ = ["events", "analyze", "Found"]
 
 # Below this calibrated reliability a trigger is mostly a generic mention (الهجوم، القتال),
 # not the report of an event.
-MIN_CONFIDENCE = 0.1
+MIN_CONFIDENCE = 0.15
 # Roots whose events stand with one side only (protests, force posture, violence).
 ONE_SIDED = frozenset({"14", "15", "18", "19", "20"})
 
@@ -37,10 +37,12 @@ def events(article: Article) -> Article:
 def _emittable(f: Found) -> bool:
     if f.reliability < MIN_CONFIDENCE:
         return False
-    if f.code[:2] in ONE_SIDED:
-        # "the Israeli occupation" alone names a state of affairs, not an event
-        return bool(f.args.target or (f.args.source and not f.args.adjectival))
-    return bool(f.args.target)
+    if f.args.target:
+        return True
+    # A source alone: a finite verb with its subject ("طالب السيستاني الحكومة…"), or a
+    # protest or act of force; "the Israeli occupation" alone names a state of affairs.
+    one_sided = f.code[:2] in ONE_SIDED or f.span.verb
+    return bool(f.args.source) and one_sided and not f.args.adjectival
 
 
 def _confidence(f: Found) -> float:
@@ -57,13 +59,26 @@ def _split(article: Article, f: Found) -> list[Event]:
     trigger = {"start": a, "end": b, "text": text[a:b]}
     out = []
     for target in f.args.target or [None]:
-        out.append(Event(
-            id="", code=f.code, root=f.code[:2], label=info.label, plover=info.plover,
-            source=list(f.args.source), target=[target] if target else [], sentence=f.sentence,
-            trigger=dict(trigger), date=f.date, location=f.args.location, negated=f.negated,
-            modality=f.modality, reported_by=list(f.reported_by), confidence=_confidence(f),
-            triggers=[dict(trigger)],
-        ))
+        out.append(
+            Event(
+                id="",
+                code=f.code,
+                root=f.code[:2],
+                label=info.label,
+                plover=info.plover,
+                source=list(f.args.source),
+                target=[target] if target else [],
+                sentence=f.sentence,
+                trigger=dict(trigger),
+                date=f.date,
+                location=f.args.location,
+                negated=f.negated,
+                modality=f.modality,
+                reported_by=list(f.reported_by),
+                confidence=_confidence(f),
+                triggers=[dict(trigger)],
+            )
+        )
     return out
 
 
@@ -89,7 +104,11 @@ def _merge_into(merged: list[Event], event: Event) -> None:
     """Merge repeated reports (same root, dyad, polarity, compatible date) into one event."""
     for old in merged:
         same = (old.root, old.source, old.target, old.negated) == (
-            event.root, event.source, event.target, event.negated)
+            event.root,
+            event.source,
+            event.target,
+            event.negated,
+        )
         if same and _compatible(old.date, event.date):
             old.triggers.append(event.trigger)
             old.date = old.date or event.date

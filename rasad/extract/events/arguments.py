@@ -13,7 +13,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasad.extract.events.doc import BREAKERS, STOP_PUNCT, Doc, M
+from rasad.extract.events.cues import words_between
+from rasad.extract.events.doc import BREAKERS, PREPOSITIONS, STOP_PUNCT, Doc, M
 from rasad.extract.events.lexicon import Entry
 
 # Closed class: "that"-complementizers with a pronoun that resume a fronted subject.
@@ -25,7 +26,12 @@ SOURCE_TYPES = frozenset({"PER", "ORG", "GPE"})  # outlets report and regions do
 # A bare complementizer ends the search for a subject: "قال روحاني إن الهجوم" (روحاني is the
 # speaker, not the attacker); the pronoun forms (أنها، أنه) resume the subject and do not.
 COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
+# Closed class: words that introduce the agent of a passive or victim clause
+# ("قتل على يد X"، "من قبل X"، "برصاص X"، "بنيران X").
+AGENT_MARKERS = frozenset({"يد", "قبل", "برصاص", "رصاص", "بنيران", "نيران"})
+SUBJECT_STOPS = frozenset({".", "؛", ";", "؟", "?", "!", ":", "(", ")", "–", "—", "--"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+VIOLENT = frozenset({"18", "19", "20"})
 
 
 @dataclass
@@ -83,10 +89,14 @@ def conjuncts(doc: Doc, start: M, end: int) -> list[M]:
         between = doc.tokens[prev.last + 1 : m.first]
         if any(_is_break(t) for t in between) or (m.prep and m.prep not in ("",)):
             break
-        joined = m.conj or any(t.norm == "و" or getattr(t, "pre", "")[:1] == "و" for t in between if t.is_word)
+        joined = m.conj or any(
+            t.norm == "و" or getattr(t, "pre", "")[:1] == "و" for t in between if t.is_word
+        )
         if joined:
             groups.append([m])
-        elif sum(t.is_word for t in between) <= 3 and not any(t.text in ("،", ",") for t in between):
+        elif sum(t.is_word for t in between) <= 3 and not any(
+            t.text in ("،", ",") for t in between
+        ):
             groups[-1].append(m)
         else:
             break
@@ -111,11 +121,19 @@ def _between_list(doc: Doc, span: Span, end: int) -> list[M] | None:
 
 
 def _prep_target(doc: Doc, span: Span, a: int, end: int, skip: set[int]) -> list[M]:
-    """Targets introduced by the pattern's prepositions (or a bare object) after token a."""
+    """Targets introduced by the pattern's prepositions (or a bare object) after token a.
+
+    A bare object must stand within three words of the verb (or of its subject), a
+    prepositional target within eight: farther mentions belong to other clauses.
+    """
+    anchor = max([span.last] + [doc.by_token[f].last for f in skip if f in doc.by_token])
     for m in mentions_in(doc, a, end):
         if m.first in skip:
             continue
-        if (m.prep and m.prep in span.entry.preps) or (not m.prep and "obj" in span.entry.preps):
+        gap = words_between(doc.tokens, anchor, m.first)
+        if m.prep and m.prep in span.entry.preps and gap <= 8:
+            return conjuncts(doc, m, end)
+        if not m.prep and "obj" in span.entry.preps and gap <= 3:
             return conjuncts(doc, m, end)
     return []
 
@@ -138,7 +156,13 @@ def _subject_after(doc: Doc, span: Span, end: int) -> list[M]:
     return []
 
 
-def subject_before(doc: Doc, first: int, limit: int = BACKWARD) -> M | None:
+def subject_before(
+    doc: Doc,
+    first: int,
+    limit: int = BACKWARD,
+    barriers: bool = False,
+    types: frozenset[str] = SOURCE_TYPES,
+) -> M | None:
     """An SVO subject: the nearest bare mention before the trigger, in the same quote context."""
     sent, words = doc.tokens[first].sent, 0
     here = doc.quote_of(doc.tokens[first].start)
@@ -146,24 +170,33 @@ def subject_before(doc: Doc, first: int, limit: int = BACKWARD) -> M | None:
     while i >= 0 and doc.tokens[i].sent == sent and words <= limit:
         tok = doc.tokens[i]
         m = doc.by_token.get(i)
-        if m is not None and m.first == i and not m.prep and m.type in SOURCE_TYPES:
+        if barriers and (i in doc.barriers or (m is not None and m.first in doc.barriers)):
+            break
+        if m is not None and m.first == i and not m.prep and m.type in types:
             if doc.quote_of(tok.start) == here:
-                return prefer_person(doc, m)
-        if tok.text in (".", "؛", ";", "؟", "?", "!", ":") or tok.norm in COMPLEMENTIZERS:
+                return prefer_person(doc, m, upto=first)
+        if tok.text in SUBJECT_STOPS or tok.norm in COMPLEMENTIZERS:
             break
         words += tok.is_word
         i -= 1
     return None
 
 
-def prefer_person(doc: Doc, m: M) -> M:
+def prefer_person(doc: Doc, m: M, upto: int | None = None) -> M:
     """The person a title phrase ends in (رئيس أركان الجيش الإسرائيلي أفيف كوخافي)."""
     if m.type == "PER":
         return m
     prev = m
-    for x in mentions_in(doc, m.last + 1, m.last + 5):
+    stop = m.last + 5 if upto is None else min(m.last + 5, upto)
+    for x in mentions_in(doc, m.last + 1, stop):
+        if any(i in doc.barriers for i in range(prev.last + 1, x.first)):
+            return m  # a verb or a trigger ends the title phrase
         between = doc.tokens[prev.last + 1 : x.first]
-        if x.prep or x.conj or any(_is_break(t) or t.text in ("،", ",") or t.norm == "و" for t in between):
+        if (
+            x.prep
+            or x.conj
+            or any(_is_break(t) or t.text in ("،", ",") or t.norm == "و" for t in between)
+        ):
             return m
         if any(getattr(t, "pre", "")[:1] == "و" for t in between if t.is_word):
             return m
@@ -174,11 +207,11 @@ def prefer_person(doc: Doc, m: M) -> M:
 
 
 def _genitive(doc: Doc, span: Span, end: int) -> M | None:
-    """A bare mention right after a verbal noun (allowing one adjective between)."""
+    """A mention right after a verbal noun, bare or with ل (غارة للتحالف), one adjective between."""
     for i in range(span.last + 1, min(end, span.last + 3)):
         m = doc.by_token.get(i)
         if m is not None and m.first == i:
-            return m if not m.prep else None
+            return m if not m.prep or (m.prep == "ل" and "ل" not in span.entry.preps) else None
         if not doc.tokens[i].is_word:
             continue
     return None
@@ -217,13 +250,40 @@ def _ids(ms: list[M]) -> list[str]:
     return out
 
 
+def _agent(doc: Doc, span: Span, end: int) -> list[M]:
+    """The agent of a passive or victim clause (على يد X، من قبل X، برصاص X)."""
+    for m in mentions_in(doc, span.last + 1, end):
+        prev = doc.tokens[m.first - 1] if m.first else None
+        if prev is not None and (
+            prev.norm in AGENT_MARKERS or prev.norm.lstrip("و") in AGENT_MARKERS
+        ):
+            return conjuncts(doc, m, end)
+    return []
+
+
 def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
     if span.passive:
-        _take(args, [], _prep_target(doc, span, span.last + 1, end, set()))
+        agent = _agent(doc, span, end)
+        skip = {m.first for m in agent}
+        _take(args, agent, _prep_target(doc, span, span.last + 1, end, skip))
+        return
+    if span.entry.gen == "tgt":  # the subject is the patient: لقي مصرعه، أصيب
+        fronted = _subject_adjacent(doc, span.first)
+        patient = [fronted] if fronted else _subject_after(doc, span, end)
+        if not patient:
+            before = subject_before(doc, span.first)
+            patient = [before] if before else []
+        _take(args, _agent(doc, span, end), patient)
         return
     fronted = _subject_adjacent(doc, span.first)
     subject = [fronted] if fronted else _subject_after(doc, span, end)
     skip = {m.first for m in subject}
+    if subject and not fronted and span.entry.root in VIOLENT and "obj" in span.entry.preps:
+        target = _prep_target(doc, span, span.last + 1, end, skip)
+        if not target and not _object_follows(doc, subject[-1].last):
+            # "قتل سليماني في غارة": no object, so the unvowelled verb is passive
+            _take(args, _agent(doc, span, end), subject)
+            return
     if not subject:
         before = subject_before(doc, span.first)
         subject = [before] if before else []
@@ -236,7 +296,9 @@ def _subject_adjacent(doc: Doc, first: int) -> M | None:
     while i >= 0 and words <= 2:
         m = doc.by_token.get(i)
         if m is not None:
-            return prefer_person(doc, m) if not m.prep and m.type in SOURCE_TYPES else None
+            return (
+                prefer_person(doc, m, upto=first) if not m.prep and m.type in SOURCE_TYPES else None
+            )
         tok = doc.tokens[i]
         if tok.is_word and tok.norm not in PRONOUN_LINKS:
             return None
@@ -247,21 +309,31 @@ def _subject_adjacent(doc: Doc, first: int) -> M | None:
     return None
 
 
+def _object_follows(doc: Doc, last: int) -> bool:
+    """Whether a bare noun (an object) follows the subject: "قصفت إسرائيل المباني"."""
+    nxt = next((t for t in doc.tokens[last + 1 : last + 3] if t.is_word), None)
+    if nxt is None or nxt.norm in PREPOSITIONS or nxt.norm[:1].isdigit():
+        return False
+    return nxt.norm[:1] not in ("ب", "ل", "ف") or nxt.norm.startswith(("ال", "لا", "بال"))
+
+
 def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str | None) -> None:
     gen = _genitive(doc, span, end)
     source: list[M] = []
     skip: set[int] = set()
     if gen is not None and span.entry.gen == "tgt":
-        before = subject_before(doc, span.first, limit=6)
+        before = subject_before(doc, span.first, limit=6, barriers=True)
         _take(args, [before] if before else [], conjuncts(doc, gen, end))
         if adjective_actor and not before:
             args.source = [adjective_actor]
         return
     if gen is not None and span.entry.gen == "src":
         source, skip = [gen], {gen.first}
-    target = _prep_target(doc, span, span.last + 1, end, skip) if span.entry.preps != ("obj",) else []
+    target = (
+        _prep_target(doc, span, span.last + 1, end, skip) if span.entry.preps != ("obj",) else []
+    )
     if not source and not adjective_actor:
-        before = subject_before(doc, span.first, limit=8)
+        before = subject_before(doc, span.first, limit=8, barriers=True)
         source = [before] if before else []
     _take(args, source, target)
     if adjective_actor and not source:
@@ -271,7 +343,9 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
 def _location(doc: Doc, span: Span, end: int, args: Args) -> str | None:
     """A place governed by في/ب in the trigger's clause, not already an argument."""
     taken = set(args.source) | set(args.target)
-    for m in mentions_in(doc, span.last + 1, end) + mentions_in(doc, max(span.first - 6, 0), span.first):
+    for m in mentions_in(doc, span.last + 1, end) + mentions_in(
+        doc, max(span.first - 6, 0), span.first
+    ):
         if m.type in PLACE_TYPES and m.prep in ("في", "ب") and m.actor not in taken:
             return m.actor
     return None

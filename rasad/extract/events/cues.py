@@ -43,8 +43,12 @@ class CueLexicon:
         self._memo: dict[str, list[Cue]] = {}
         for row in rows:
             words = row["pattern"].split()
-            cue = Cue(row["pattern"], row["effect"], int(row["window"] or 0),
-                      tuple(core(w) for w in words[1:]))
+            cue = Cue(
+                row["pattern"],
+                row["effect"],
+                int(row["window"] or 0),
+                tuple(core(w) for w in words[1:]),
+            )
             if row["kind"] == "verb":
                 parts = [normalize(p) for p in words[0].split("|")]
                 forms = verb_forms(parts[0], parts[1] if len(parts) > 1 else "")
@@ -71,7 +75,9 @@ class CueLexicon:
     def _heads(self, norm: str) -> list[Cue]:
         found = self._memo.get(norm)
         if found is None:
-            found = [c for form, det, _ in candidates(norm) if not det for c in self.index.get(form, ())]
+            found = [
+                c for form, det, _ in candidates(norm) if not det for c in self.index.get(form, ())
+            ]
             if len(self._memo) > 300_000:
                 self._memo.clear()
             self._memo[norm] = found
@@ -119,7 +125,10 @@ def polarity(tokens: list[Any], hits: list[CueHit], first: int, future: bool) ->
     for hit in hits:
         if hit.sent != sent or hit.effect == "attribution" or hit.last >= first:
             continue
-        if _crosses_clause(tokens, hit.last, first) or words_between(tokens, hit.last, first) >= hit.window:
+        if (
+            _crosses_clause(tokens, hit.last, first)
+            or words_between(tokens, hit.last, first) >= hit.window
+        ):
             continue
         if hit.effect in ("negation", "denied"):
             negated = True

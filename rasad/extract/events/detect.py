@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -21,7 +22,9 @@ from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc
 from rasad.extract.events.lexicon import candidates, core, load_triggers
 from rasad.model import Actor, Article
 
-REPORTER_TYPES = frozenset({"MEDIA", "PER", "ORG", "GPE"})
+CONTENT_MARKERS = frozenset({"ان", "بان", "انه", "انها", "الي"})
+RESUMPTIVE = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
+REPORTER_TYPES = frozenset({"MEDIA", "PER", "ORG", "GPE"})  # who a claim can be credited to
 DEFAULT_RELIABILITY = {"verb": 0.6, "noun": 0.55, "weak": 0.3}
 
 
@@ -39,13 +42,15 @@ class Found:
     reported_by: list[str] = field(default_factory=list)
     reliability: float = 0.5
     key: str = ""  # pattern|form class: the unit of reliability
+    evidence: tuple[str, ...] = ()  # signs of a concrete report near the trigger (count, recent)
 
 
 def find_triggers(doc: Doc) -> list[Span]:
     """Trigger spans, longest pattern first at each word, never inside a name."""
     lex, tokens, out, i = load_triggers(), doc.tokens, [], 0
     while i < len(tokens):
-        span = _best_at(lex, doc, i) if tokens[i].is_word and i not in doc.by_token else None
+        free = tokens[i].is_word and i not in doc.by_token and i not in doc.in_date
+        span = _best_at(lex, doc, i) if free else None
         if span is None:
             i += 1
             continue
@@ -65,10 +70,16 @@ def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
             continue
         nominal = det or pre[-1:] in ("ب", "ل", "ك") or _after_preposition(doc, i)
         fits = (entry.kind == "noun") == nominal
-        rank = (len(entry.rest), int(fits))
+        rank = (len(entry.rest), int(fits), int(form == entry.head))  # the lemma itself wins
         if best is None or rank > best[0]:
-            span = Span(entry, i, last, form in entry.passive, entry.kind == "verb",
-                        entry.kind == "verb" and "س" in pre)
+            span = Span(
+                entry,
+                i,
+                last,
+                form in entry.passive,
+                entry.kind == "verb",
+                entry.kind == "verb" and "س" in pre,
+            )
             best = (rank, span)
     return best[1] if best else None
 
@@ -131,6 +142,10 @@ def analyze(article: Article) -> list[Found]:
     _add_collectives(doc)
     spans = find_triggers(doc)
     hits = load_cues().find(doc.tokens)
+    doc.barriers = {
+        h.first for h in hits if h.effect == "attribution" and not _resumed(doc, h.last)
+    }
+    doc.barriers |= {s.first for s in spans}
     reporters = _reporters(doc, hits)
     out = []
     for k, span in enumerate(spans):
@@ -142,14 +157,53 @@ def analyze(article: Article) -> list[Found]:
 
 def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], reporters: dict) -> Found:
     args = arguments(doc, span, nxt, _adjective_actor(doc, span))
+    # A capital stands for its state, except as the physical target of force (a city is hit).
+    material = span.entry.root in ("17", "18", "19", "20")
+    args.source = _as_states(doc.article, args.source, sources=True)
+    targets = args.target if material else _as_states(doc.article, args.target)
+    args.target = [t for t in targets if t not in args.source]
     negated, modality = polarity(doc.tokens, hits, span.first, span.future)
     code = intent_code(span.entry.code) if modality == "intended" else span.entry.code
     sent = doc.tokens[span.first].sent
     found = Found(span, args, code, sent, negated, modality, _date(doc, span, nxt, prev))
     found.reported_by = _attribution(doc, span, reporters.get(sent, []))
     found.key = form_class(span, doc.tokens)
-    found.reliability = reliability(found.key, span)
+    found.evidence = _evidence(doc, span, hits)
+    found.reliability = adjusted(reliability(found.key, span), found.evidence)
     return found
+
+
+def _evidence(doc: Doc, span: Span, hits: list[CueHit]) -> tuple[str, ...]:
+    """Signs that a trigger reports a concrete event: a count near it, "أمس" in its sentence."""
+    sent, out = doc.tokens[span.first].sent, []
+    lo, hi = max(span.first - 6, 0), min(span.last + 7, len(doc.tokens))
+    near = any(t.norm[:1].isdigit() for t in doc.tokens[lo:hi])
+    for hit in hits:
+        if hit.sent == sent and hit.effect == "count" and lo <= hit.first < hi:
+            near = True
+        if hit.sent == sent and hit.effect == "recent" and "recent" not in out:
+            out.append("recent")
+    return (("count",) if near else ()) + tuple(out)
+
+
+@cache
+def _weights() -> dict[str, float]:
+    try:
+        return {r["feature"]: float(r["weight"]) for r in read_tsv("events/evidence.tsv")}
+    except FileNotFoundError:
+        return {}
+
+
+def adjusted(
+    rel: float, evidence: tuple[str, ...], weights: dict[str, float] | None = None
+) -> float:
+    """Reliability shifted by the log-odds weight of each piece of evidence."""
+    weights = _weights() if weights is None else weights
+    shift = sum(weights.get(e, 0.0) for e in evidence)
+    if not shift:
+        return rel
+    rel = min(max(rel, 1e-3), 1 - 1e-3)
+    return 1.0 / (1.0 + math.exp(-(math.log(rel / (1 - rel)) + shift)))
 
 
 def _date(doc: Doc, span: Span, nxt: int, prev: int) -> dict[str, Any] | None:
@@ -172,21 +226,37 @@ def _date(doc: Doc, span: Span, nxt: int, prev: int) -> dict[str, Any] | None:
     return {"value": d.value, "precision": d.precision, "from": d.id}
 
 
+def _resumed(doc: Doc, last: int) -> bool:
+    """Whether a reporting verb's subject is resumed by a pronoun ("تعلن أنها تعمل")."""
+    following = [t for t in doc.tokens[last + 1 : last + 4] if t.is_word][:2]
+    return any(t.norm in RESUMPTIVE for t in following)
+
+
 def _reporters(doc: Doc, hits: list[CueHit]) -> dict[int, list[tuple[int, str]]]:
     """Per sentence: (cue token, actor) for outlets and speakers credited with its claims."""
     out: dict[int, list[tuple[int, str]]] = {}
     for hit in hits:
         if hit.effect != "attribution":
             continue
-        m = _reporter_after(doc, hit) or subject_before(doc, hit.first, limit=4)
+        m = _reporter_after(doc, hit) or subject_before(
+            doc, hit.first, limit=4, types=REPORTER_TYPES
+        )
         if m is not None and m.type in REPORTER_TYPES:
             out.setdefault(hit.sent, []).append((hit.first, m.actor))
+            if hit.first in doc.barriers:  # the reporter is no agent of a later verbal noun
+                doc.barriers.add(m.first)
     return out
 
 
 def _reporter_after(doc: Doc, hit: CueHit) -> M | None:
+    """The outlet or speaker right after a reporting cue, in the same clause (no comma between)."""
     for m in mentions_in(doc, hit.last + 1, hit.last + 12):
-        if doc.tokens[m.first].sent != hit.sent:
+        between = doc.tokens[hit.last + 1 : m.first]
+        if doc.tokens[m.first].sent != hit.sent or any(
+            t.text in ("،", ",", ".", ":") for t in between
+        ):
+            return None
+        if any(t.norm in CONTENT_MARKERS for t in between):  # "أشارت إلى أن X": X is the content
             return None
         if m.type in ("MEDIA", "PER", "ORG") or (m.type == "GPE" and not m.prep):
             near = words_between(doc.tokens, hit.last, m.first) <= 6
@@ -220,9 +290,38 @@ def _adjective_actor(doc: Doc, span: Span) -> str | None:
     return _country_actor(doc.article, country) if country else None
 
 
-def _country_actor(article: Article, country: str) -> str | None:
+def _country_actor(article: Article, country: str, kind: str = "") -> str | None:
+    """The article's GPE actor for a country (with ``kind="country"``: the state itself)."""
     found = [a for a in article.actors if a.country == country and a.type == "GPE"]
+    if kind:
+        lexicon = _actor_lexicon()
+        found = [
+            a
+            for a in found
+            if lexicon is not None and getattr(lexicon.get(a.id), "kind", "") == kind
+        ]
     return min(found, key=lambda a: len(a.name or ""), default=None).id if found else None
+
+
+def _as_states(article: Article, ids: list[str], sources: bool = False) -> list[str]:
+    """Capitals stand for their states; a city or region is a place, never an acting source."""
+    lexicon = _actor_lexicon()
+    out: list[str] = []
+    for actor_id in ids:
+        entry = lexicon.get(actor_id) if lexicon is not None else None
+        kind = getattr(entry, "kind", "") if entry is not None else ""
+        if kind == "capital" and entry.country:
+            actor_id = _country_actor(article, entry.country, kind="country") or actor_id
+        elif (
+            sources
+            and entry is not None
+            and entry.type in ("GPE", "LOC")
+            and kind not in ("country", "")
+        ):
+            continue
+        if actor_id not in out:
+            out.append(actor_id)
+    return out
 
 
 @cache
@@ -280,8 +379,17 @@ def _resolve_collective(article: Article, name: str) -> Actor | None:
     existing = article.actor(entry.id)
     if existing is not None:
         return existing
-    actor = Actor(entry.id, entry.type, entry.name, entry.name_ar, entry.country, None,
-                  entry.cameo, entry.wikidata, True)
+    actor = Actor(
+        entry.id,
+        entry.type,
+        entry.name,
+        entry.name_ar,
+        entry.country,
+        None,
+        entry.cameo,
+        entry.wikidata,
+        True,
+    )
     # Added to the article's actors only if an event uses it (see events()).
     article.cache.setdefault("event_actors", {})[actor.id] = actor
     return actor

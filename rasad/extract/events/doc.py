@@ -23,7 +23,9 @@ PREPOSITIONS = frozenset(
     "في علي مع ضد الي من عن بين لدي امام بحق حول عبر نحو تجاه لصالح بشان ازاء".split()
 )
 # Clause breakers: relative pronouns and clause-level connectives end an argument list.
-BREAKERS = frozenset("الذي التي الذين اللذين اللتين حيث لكن لكنه بينما فيما كما منذ اذ ان انه".split())
+BREAKERS = frozenset(
+    "الذي التي الذين اللذين اللتين حيث لكن لكنه بينما فيما كما منذ اذ ان انه".split()
+)
 STOP_PUNCT = frozenset(".:؛;؟?!()[]")
 
 
@@ -36,6 +38,8 @@ def transparent() -> frozenset[str]:
 def _is_head(norm: str) -> bool:
     heads = transparent()
     return any(form in heads for form, _, _ in candidates(norm)) or norm.removeprefix("ال") in heads
+
+
 QUOTE_MARKS = {'"': '"', "«": "»", "“": "”"}
 _FALLBACK_RE = re.compile(r"[^\W\d_][\w\u064b-\u065f\u0670\u0640]*|\d+|\S")
 
@@ -77,6 +81,10 @@ class Doc:
     quotes: list[tuple[int, int, Any]] = field(default_factory=list)  # (start, end, Quote|None)
     dates: list[tuple[int, Any]] = field(default_factory=list)  # (token index, DateExpr)
     _firsts: list[int] = field(default_factory=list, repr=False)
+    # Tokens a verbal noun's subject search does not cross: reporting verbs and other triggers
+    # ("سوريا تدين الاحتلال": سوريا is the condemner, not the occupier).
+    barriers: set[int] = field(default_factory=set)
+    in_date: set[int] = field(default_factory=set)  # token indices inside date expressions
     starts: list[int] = field(default_factory=list)
 
     @property
@@ -131,22 +139,30 @@ def build_doc(article: Article) -> Doc:
     doc.starts = [t.start for t in doc.tokens]
     # A "name" inside a date expression (كانون الثاني، اليوم) is a tagging error, not an actor.
     in_date = [(d.start, d.end) for d in article.dates]
-    for mention in article.mentions:
+    for mention in sorted(article.mentions, key=lambda x: x.start):
         if mention.actor and not any(s < mention.end and mention.start < e for s, e in in_date):
-            _add_mention(doc, mention.start, mention.end, mention.actor, mention.type)
+            _add_mention(
+                doc, mention.start, mention.end, mention.actor, mention.type, keep_order=True
+            )
     doc.quotes = _quote_spans(doc)
     doc.dates = [(doc.token_at(d.start), d) for d in article.dates if d.value]
+    # Words inside a time expression are never triggers ("فجر اليوم" is dawn, not "blew up").
+    for d in article.dates:
+        doc.in_date.update(range(doc.token_at(d.start), doc.token_at(max(d.end - 1, d.start)) + 1))
     return doc
 
 
-def _add_mention(doc: Doc, start: int, end: int, actor: str, kind: str) -> None:
+def _add_mention(
+    doc: Doc, start: int, end: int, actor: str, kind: str, keep_order: bool = False
+) -> None:
     first, last = doc.token_at(start), doc.token_at(max(end - 1, start))
     if first in doc.by_token:
         return
     prep, conj = _governor(doc, first, start)
     m = M(first, last, actor, kind, prep, conj, start)
     doc.mentions.append(m)
-    doc.mentions.sort(key=lambda x: x.first)
+    if not keep_order:  # mentions added in text order need no sort
+        doc.mentions.sort(key=lambda x: x.first)
     for i in range(first, last + 1):
         doc.by_token.setdefault(i, m)
 
@@ -176,7 +192,9 @@ def _governor(doc: Doc, index: int, start: int) -> tuple[str, bool]:
 def _previous_word(doc: Doc, index: int) -> Any | None:
     """The previous token, skipping quotation marks and quantifier heads (بعض دول)."""
     i = index - 1
-    while i >= 0 and (doc.tokens[i].text in ('"', "«", "»", "“", "”", "'") or _is_head(doc.tokens[i].norm)):
+    while i >= 0 and (
+        doc.tokens[i].text in ('"', "«", "»", "“", "”", "'") or _is_head(doc.tokens[i].norm)
+    ):
         i -= 1
     return doc.tokens[i] if i >= 0 else None
 
@@ -185,11 +203,20 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int, Any]]:
     """Quote spans: the quotes stage's, and quotation-mark pairs of four or more words."""
     # Indirect speech (قال إن ...) continues the reporting clause; only direct quotes and
     # quotation marks around four or more words separate a quoted voice from the narration.
-    spans = [(q.start, q.end, q) for q in doc.article.quotes if q.end - q.start > 20 and q.kind == "direct"]
+    spans = [
+        (q.start, q.end, q)
+        for q in doc.article.quotes
+        if q.end - q.start > 20 and q.kind == "direct"
+    ]
     text = doc.article.text
     for opener, closer in QUOTE_MARKS.items():
-        for m in re.finditer(re.escape(opener) + r"([^" + re.escape(closer) + r"\n]{1,600})" + re.escape(closer), text):
-            if len(m.group(1).split()) >= 4 and not any(s <= m.start() < e for s, e, _ in spans):
+        for m in re.finditer(
+            re.escape(opener) + r"([^" + re.escape(closer) + r"\n]{1,600})" + re.escape(closer),
+            text,
+        ):
+            if len(m.group(1).split()) >= 4 and not any(
+                s < m.end() and m.start() < e for s, e, _ in spans
+            ):
                 spans.append((m.start(), m.end(), None))
     return sorted(spans, key=lambda s: s[0])
 

@@ -17,6 +17,8 @@ from rasad.data.loader import read_tsv
 # Closed-class clitics (normalized). Proclitic chains are conjunction + preposition/future.
 PROCLITICS = ("وس", "فس", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك", "س")
 ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك")
+_PRO_FIRST = frozenset(p[0] for p in PROCLITICS)
+_ENC_LAST = frozenset(e[-1] for e in ENCLITICS)
 _PAST_SUFFIXES = ("", "ت", "وا", "و", "ا", "تا", "ن", "نا", "تم")
 _IMPF_PREFIXES = ("ي", "ت", "ن", "ا")
 _IMPF_SUFFIXES = ("", "ون", "ان", "وا", "و", "ين", "ن")
@@ -34,6 +36,7 @@ class Entry:
     rest: tuple[str, ...]  # canonical forms of the words that must follow the head
     passive: frozenset[str]  # head forms that are passive (agentless: target only)
     weak: bool  # a weak cue (a participant noun, an instrument), not an act
+    head: str = ""  # normalized lemma of the head word (a verb's past, a noun's singular)
 
     @property
     def root(self) -> str:
@@ -59,22 +62,25 @@ def canon(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
 def candidates(norm: str) -> tuple[tuple[str, bool, str], ...]:
     """(form, had_article, proclitics) readings of a word with clitics peeled, most literal first."""
     out: list[tuple[str, bool, str]] = [(norm, False, "")]
-    for pre in PROCLITICS:
-        if norm.startswith(pre) and len(norm) - len(pre) >= 2:
-            out.append((norm[len(pre) :], False, pre))
-    for form, _, pre in list(out):
+    if norm[:1] in _PRO_FIRST:
+        out += [
+            (norm[len(p) :], False, p)
+            for p in PROCLITICS
+            if norm.startswith(p) and len(norm) - len(p) >= 2
+        ]
+    for form, _, pre in out[:]:
         if form.startswith("ال") and len(form) > 3:
             out.append((form[2:], True, pre))
         elif pre.endswith("ل") and form.startswith("ل") and len(form) > 3:
             out.append((form[1:], True, pre))  # لل = ل + ال
-    for form, det, pre in list(out):
-        for enc in ENCLITICS:
-            if form.endswith(enc) and len(form) - len(enc) >= 2:
-                out.append((form[: -len(enc)], det, pre))
+    # Peeling proclitics changes only the start, so the enclitics that fit are the same for all.
+    encs = [len(e) for e in ENCLITICS if norm.endswith(e)] if norm[-1:] in _ENC_LAST else []
+    if encs:
+        out += [(f[:-n], d, p) for f, d, p in out[:] for n in encs if len(f) - n >= 2]
     seen: dict[str, tuple[str, bool, str]] = {}
     for reading in out:
         seen.setdefault(reading[0], reading)
@@ -129,8 +135,18 @@ def _entry(row: dict[str, str]) -> tuple[Entry, set[str]]:
         forms = noun_forms(normalize(head))
     preps = tuple(normalize(p) for p in row["prep"].split(",") if p)
     weak = row["gen"] == "-" and "weak" in row["note"]
-    entry = Entry(row["pattern"], row["kind"], row["code"], preps or ("obj",), row["gen"] or "-",
-                  rest, passive, weak)
+    head_lemma = normalize(head.split("|")[0])
+    entry = Entry(
+        row["pattern"],
+        row["kind"],
+        row["code"],
+        preps or ("obj",),
+        row["gen"] or "-",
+        rest,
+        passive,
+        weak,
+        head_lemma,
+    )
     return entry, forms
 
 
@@ -153,7 +169,11 @@ class TriggerLexicon:
         """Patterns whose head matches a word: (entry, matched form, had article, proclitics)."""
         found = self._memo.get(norm)
         if found is None:
-            found = [(e, form, det, pre) for form, det, pre in candidates(norm) for e in self.index.get(form, ())]
+            found = [
+                (e, form, det, pre)
+                for form, det, pre in candidates(norm)
+                for e in self.index.get(form, ())
+            ]
             if len(self._memo) > 300_000:  # words follow Zipf's law: a bounded memo suffices
                 self._memo.clear()
             self._memo[norm] = found

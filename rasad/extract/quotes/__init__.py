@@ -20,12 +20,14 @@ from rasad.model import Article, Quote
 __all__ = ["quotes", "find_quotes", "Found"]
 
 MAX_THAT_WORDS = 12  # أن/إن follows its cue verb (and the subject) within a few words
+_TITLE_MARKS = frozenset({"عنوان", "بعنوان", "شعار", "بشعار", "عنوانه", "عنوانها"})
 MAX_NAME_WORDS = 6  # longer quoted stretches are words, even after منظمة or برنامج
 SCARE_WORDS = 3  # one to three quoted words are a name or a scare quote, not a quote
 # A quote with no cue, headline or continuation is kept only when long: short ones are titles,
 # slogans and terms.
-MIN_UNATTRIBUTED_WORDS = 8
+MIN_UNATTRIBUTED_WORDS = 12
 _STANDALONE_AFTER = set(".،,؛;!?؟)\n")
+_MISPAIRED = set("،,.!?؟:;؛”»")
 
 
 @dataclass(slots=True)
@@ -49,19 +51,24 @@ def quotes(article: Article) -> Article:
 def find_quotes(doc: Doc) -> list[Found]:
     """All quotes of a document in reading order."""
     doc.set_direct([s for s in doc.spans if is_direct(doc, s)])
-    items: list[tuple[int, Span | CueHit]] = [(q.open, q) for q in doc.direct]
-    items += [(h.start, h) for h in doc.cues if _that_clause(doc, h)]
+    items: list[tuple[int, Span | CueHit, tuple[int, int] | None]] = [
+        (q.open, q, None) for q in doc.direct
+    ]
+    for h in doc.cues:
+        clause = _that_clause(doc, h)
+        if clause is not None:
+            items.append((h.start, h, clause))
     items.sort(key=lambda x: x[0])
     state = State()
     out = []
-    for _, item in items:
+    for _, item, clause in items:
         if isinstance(item, Span):
             att = attribute_direct(doc, item, state)
             if att.how != "none" or doc.words(item.start, item.end) >= MIN_UNATTRIBUTED_WORDS:
                 out.append(Found(item.start, item.end, "direct", att))
-        else:
-            start, end = _that_clause(doc, item) or (0, 0)
-            out.append(Found(start, end, "indirect", attribute_indirect(doc, item, start, state)))
+        elif clause is not None:
+            att = attribute_indirect(doc, item, clause[0], state)
+            out.append(Found(clause[0], clause[1], "indirect", att))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
@@ -71,6 +78,8 @@ def is_direct(doc: Doc, s: Span) -> bool:
     words = doc.words(s.start, s.end)
     if words == 0 or not any("\u0621" <= c <= "\u064a" for c in doc.norm[s.start : s.end]):
         return False
+    if doc.norm[s.start] in _MISPAIRED:
+        return False  # "…" between two quotes paired the wrong way round: "، هو في …"
     if _is_name(doc, s, words):
         return False
     return words > SCARE_WORDS or _introduced(doc, s)
@@ -79,12 +88,14 @@ def is_direct(doc: Doc, s: Span) -> bool:
 def _is_name(doc: Doc, s: Span, words: int) -> bool:
     """A quoted name: a mention covers most of the quoted words, or a short quote follows a
     noun that introduces a name or title (منظمة "أطباء من أجل الصالح العام"، برنامج "...")."""
+    before = doc.word_before(s.open)
+    if before in _TITLE_MARKS:
+        return True  # بعنوان "..." introduces a title of any length
     if words > MAX_NAME_WORDS:
         return False
     m = doc.mention_at(s.start, s.end)
     if m is not None and (min(m.end, s.end) - max(m.start, s.start)) * 2 >= s.end - s.start:
         return True
-    before = doc.word_before(s.open)
     return before in doc.lex.titlenouns or before in doc.lex.orgnouns
 
 
@@ -124,7 +135,7 @@ def _clause_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and doc.norm[end - 1] in " .،,؛:\n!?؟":
         end -= 1
-    if any(q.open == start for q in doc.direct) or doc.words(start, end) < 2:
+    if any(q.open == start for q in doc.direct) or doc.words(start, end) < 1:
         return None
     return start, end
 

@@ -30,23 +30,18 @@ class Attribution:
 
 def governing_cue(doc: Doc, a: int, b: int) -> CueHit | None:
     """The cue of a quote opening at ``b`` in a sentence starting at ``a``: the nearest speech
-    verb (or source preposition) before it, else the nearest speech noun."""
+    verb (or source preposition) before it, else the nearest speech noun. A cue inside a relay
+    phrase ("وفق ما نقلت الوكالة") gives way to the speech verb before it."""
     hits = [
         h
         for h in doc.cues_between(a, b)
         if doc.words(h.end, b) <= MAX_CUE_WORDS and _usable(doc, h, b)
     ]
-    verb = any(x.cue.kind == "verb" for x in hits)
+    verb = any(x.cue.kind == "verb" and not doc.in_via(x.start) for x in hits)
     for h in reversed(hits):
-        if h.cue.kind != "noun" and not (verb and _relays(doc, h)):
+        if h.cue.kind != "noun" and not (verb and doc.in_via(h.start)):
             return h
     return hits[-1] if hits else None
-
-
-def _relays(doc: Doc, h: CueHit) -> bool:
-    """Whether a source preposition opens a relay phrase ("وفق ما نقلت الوكالة"): the outlet
-    relays the words of the verb's subject, it does not speak them."""
-    return h.cue.kind == "prep" and doc.lex.via_re.match(doc.norm, h.start - len(h.pre)) is not None
 
 
 def _usable(doc: Doc, h: CueHit, limit: int) -> bool:
@@ -97,7 +92,19 @@ def pick_speaker(doc: Doc, ments: list[Ment], start: int | None = None) -> Ment 
     person = next((m for m in free if m.type == "PER" and not _genitive(doc, m)), None)
     if person is not None or start is None:
         return person or (free[0] if free else None)
-    return next((m for m in free if lead_allows(doc, region_words(doc, start, m.start))), None)
+    for m in free:
+        if lead_allows(doc, region_words(doc, start, m.start)):
+            return m
+    return next((m for m in ments if _member_of(doc, m, start)), None)
+
+
+def _member_of(doc: Doc, m: Ment, start: int) -> bool:
+    """ "المجلس التنفيذي لصندوق النقد"، "المدير الإقليمي للجنة": an organisation after ل and a
+    definite title speaks through that officer when no person is named."""
+    if m.type not in ("ORG", "MEDIA") or doc.attached_proclitic(m) != "ل":
+        return False
+    lead = region_words(doc, start, m.start)
+    return bool(lead) and all(w.startswith("ال") for w in lead if not w.startswith("لل"))
 
 
 def _genitive(doc: Doc, m: Ment) -> bool:
@@ -108,7 +115,8 @@ def _genitive(doc: Doc, m: Ment) -> bool:
 def region_words(doc: Doc, start: int, end: int) -> list[str]:
     """The words between two offsets, without time expressions and fillers."""
     text = doc.without_dates(start, end)
-    return [w for w in _LETTERS.findall(text) if not doc.lex.filler_re.match(w)]
+    # one-letter "words" are proclitics cut off by a tatweel or a mark (بـ"...")
+    return [w for w in _LETTERS.findall(text) if len(w) > 1 and not doc.lex.filler_re.match(w)]
 
 
 def subject_limit(doc: Doc, h: CueHit, limit: int) -> int:
@@ -137,12 +145,12 @@ def subject_after(doc: Doc, h: CueHit, limit: int) -> tuple[Ment | None, tuple[i
 
 
 def subject_before(doc: Doc, h: CueHit, sent_start: int) -> Ment | None:
-    """The subject right before a bare verb (SVO: "وكان غانتس قال")."""
+    """The subject right before a bare verb (SVO: "وكان غانتس قال"، "أما المنظمة فقالت")."""
     before = [m for m in doc.mentions_between(sent_start, h.start) if m.type != "LOC"]
     if not before:
         return None
     m = before[-1]
-    if doc.lex.filler_re.match(doc.norm[m.end : h.start]) and not governed(doc, m):
+    if doc.lex.filler_re.match(doc.norm[m.end : h.start - len(h.pre)]) and not governed(doc, m):
         return m
     return None
 
@@ -161,16 +169,13 @@ def unnamed_subject(doc: Doc, region: tuple[int, int]) -> list[str]:
 
 def _not_subject(doc: Doc, word: str) -> bool:
     """A word that cannot open a subject: a relative or complementizer, a demonstrative (an
-    object: "ووصف هذه الممارسات"), an indefinite accusative ("واعتبرتها موقفا")."""
+    object: "ووصف هذه الممارسات"), a future verb, an indefinite accusative ("واعتبرتها موقفا")."""
     lex = doc.lex
     if word in lex.stops or word in lex.that or word in lex.demonstratives:
         return True
+    if word[:2] in ("سي", "ست", "سن") and len(word) >= 5:
+        return True  # a future verb (سيكون), not a noun
     return len(word) >= 4 and word.endswith("ا") and not word.startswith("ال")
-
-
-def has_unnamed_subject(doc: Doc, region: tuple[int, int]) -> bool:
-    """Whether a subject region names a speaker in words that are not an entity."""
-    return bool(unnamed_subject(doc, region))
 
 
 def relay_speaker(doc: Doc, h: CueHit, limit: int, previous: str | None) -> Attribution | None:

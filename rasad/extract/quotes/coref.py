@@ -36,10 +36,16 @@ def _required(words: list[str]) -> set[str]:
     return need
 
 
-def resolve_description(doc: Doc, words: list[str], before: int) -> Ment | None:
-    """The entity a definite description refers to: the latest mention before ``before`` whose
-    title (the words since the previous mention) and name hold the description's head noun and
-    adjectives ("الشركة القطرية" -> "شركة الخطوط الجوية القطرية"). A head like صحيفة/وكالة finds an organisation or outlet, others a person."""
+def resolve_description(
+    doc: Doc, words: list[str], before: int, salient: tuple[int, int] | None = None
+) -> Ment | None:
+    """The entity a definite description refers to: the previous speaker (``salient``) if its
+    title fits, else the latest mention before ``before`` whose title (the words since the
+    previous mention) and name hold the description's head noun and adjectives ("الشركة
+    القطرية" -> "شركة الخطوط الجوية القطرية"). A head like صحيفة/وكالة finds an organisation
+    or outlet, others a person; "بيان الوزارة" resolves "الوزارة"."""
+    if words and words[0] in doc.lex.docnouns and len(words) > 1:
+        words = words[1:]
     if not words or len(words) > MAX_DESCRIPTION_WORDS or not is_definite(words):
         return None
     need = _required(words)
@@ -47,24 +53,30 @@ def resolve_description(doc: Doc, words: list[str], before: int) -> Ment | None:
         return None
     org = _bare(words[0]) in _bare_set(doc.lex.orgnouns)
     ments = [m for m in doc.mentions_between(0, before) if m.type in SPEAKER_TYPES]
-    for i in range(len(ments) - 1, max(-1, len(ments) - 1 - MAX_ANTECEDENTS), -1):
-        m = ments[i]
-        if (m.type == "PER") == org:
-            continue
-        floor = ments[i - 1].end if i else 0
-        lead = [_bare(w) for w in _LETTERS.findall(doc.norm[max(floor, m.start - 80) : m.end])]
-        if _titled(lead[-LEAD_WINDOW - doc.words(m.start, m.end) :], need, doc):
+    ments = [m for m in ments[-MAX_ANTECEDENTS:] if (m.type == "PER") != org]
+    first = [m for m in ments if salient and (m.start, m.end) == salient]
+    for m in first + ments[::-1]:
+        if _titled(_title_words(doc, m, ments), need, doc):
             return m
     return None
 
 
+def _title_words(doc: Doc, m: Ment, ments: list[Ment]) -> list[str]:
+    """The bare words of a mention and of its title right before it (since the last mention)."""
+    floor = max((x.end for x in ments if x.end <= m.start), default=0)
+    lead = [_bare(w) for w in _LETTERS.findall(doc.norm[max(floor, m.start - 80) : m.end])]
+    return lead[-LEAD_WINDOW - doc.words(m.start, m.end) :]
+
+
 def _titled(lead: list[str], need: set[str], doc: Doc) -> bool:
     """Whether a mention's title holds the description with nothing but modifiers between
-    them: not "المتحدث باسم X" (X is whom the spokesperson speaks for) nor "مصدر عن قرارات X"."""
+    them: not "المتحدث باسم X" (X is whom the spokesperson speaks for), "مصدر عن قرارات X" nor
+    "الدعوى التي نشرها المحامي X"."""
     if not need <= set(lead):
         return False
     k = min(i for i, w in enumerate(lead) if w in need)
-    return not any(w in doc.lex.spokes or w in doc.lex.preps for w in lead[k + 1 :])
+    lex = doc.lex
+    return not any(w in lex.spokes or w in lex.preps or w in lex.stops for w in lead[k + 1 :])
 
 
 def lead_allows(doc: Doc, words: list[str]) -> bool:

@@ -85,6 +85,7 @@ class Doc:
         self.dates = [(self.view.to_norm(d.start), self.view.to_norm(d.end)) for d in article.dates]
         self.mentions = self._mentions(article)
         self.ment_starts = [m.start for m in self.mentions]
+        self.vias = [(m.start(), m.end()) for m in self.lex.via_re.finditer(self.norm)]
         self.direct: list[Span] = []
         self.sents: Sentences | None = None
 
@@ -102,9 +103,14 @@ class Doc:
             for m in article.mentions
         ]
         # A "mention" inside a time expression (اليوم الثلاثاء، كانون الثاني) is never a speaker.
-        out = [m for m in out if not any(s < m.end and m.start < e for s, e in self.dates)]
+        if self.dates:
+            out = [m for m in out if not self._in_date(m)]
         out.sort(key=lambda m: (m.start, -m.end))
         return out
+
+    def _in_date(self, m: Ment) -> bool:
+        """Whether a mention overlaps a time expression."""
+        return any(s < m.end and m.start < e for s, e in self.dates)
 
     def set_direct(self, direct: list[Span]) -> None:
         """Fix the direct quotes; sentence limits then ignore stops inside them."""
@@ -117,6 +123,10 @@ class Doc:
         if k >= 0 and self.spans[k].open < pos < self.spans[k].close:
             return self.spans[k]
         return None
+
+    def in_via(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a relay phrase ("وفق ما نقلت"، "بحسب ما أفادت")."""
+        return any(s <= pos < e for s, e in self.vias)
 
     def in_direct(self, pos: int) -> bool:
         """Whether ``pos`` is inside a kept direct quote."""
@@ -155,9 +165,10 @@ class Doc:
         return "".join(chars)
 
     def word_before(self, pos: int) -> str:
-        """The normalized word ending right before ``pos`` (spaces skipped)."""
+        """The normalized word ending right before ``pos`` (spaces and quotation marks skipped:
+        the preposition of على "تويتر")."""
         i = pos
-        while i > 0 and self.norm[i - 1] in " \t":
+        while i > 0 and self.norm[i - 1] in ' \t"«»“”':
             i -= 1
         j = i
         while j > 0 and _LETTER.match(self.norm[j - 1]):

@@ -15,13 +15,15 @@ _LETTER = r"0-9a-z\u0621-\u064a\u0671-\u06d3"
 @dataclass(frozen=True, slots=True)
 class Cue:
     """One cue form: its lemma, kind (verb/participle/noun/prep/relay), whether it continues
-    the previous speaker, and whether it needs و/ف to be a cue (forms that are also nouns)."""
+    the previous speaker, whether it needs و/ف to be a cue (forms that are also nouns), and
+    whether it takes an object right after a pronoun subject (وصف، دعا)."""
 
     form: str
     lemma: str
     kind: str
     cont: bool
     needs_pre: bool = False
+    obj: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,14 @@ def _words(role: str) -> list[str]:
 def load_lexicon() -> QuoteLexicon:
     """The quote lexicon, loaded once."""
     cues = {
-        r["form"]: Cue(r["form"], r["lemma"], r["kind"], r["cont"] == "1", r["needs_pre"] == "1")
+        r["form"]: Cue(
+            r["form"],
+            r["lemma"],
+            r["kind"],
+            r["cont"] == "1",
+            r["needs_pre"] == "1",
+            r["obj"] == "1",
+        )
         for r in read_tsv("quotes/cues.tsv")
     }
     via_rows = read_tsv("quotes/via.tsv")

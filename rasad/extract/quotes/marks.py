@@ -7,8 +7,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 # Opening mark -> the closing marks it accepts. “ closes „ (German style, common in some
-# Arabic sites) and also opens a “…” pair; a straight quote closes itself.
-_CLOSERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›"}
+# Arabic sites) and also opens a “…” pair; a straight quote closes itself, or a ” typed by a
+# different keyboard ("حماقة”).
+_CLOSERS = {"«": "»", "“": "”", "„": "“”", '"': '"”', "‹": "›"}
 _MARKS = re.compile('[«»“”„"‹›\n]')
 _SENT_END = re.compile(r"[.!?؟](?=[\s\"'»”]|$)|\n")
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")

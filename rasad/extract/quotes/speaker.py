@@ -11,20 +11,23 @@ from rasad.extract.quotes.attribute import (
     first_after,
     following_cue,
     governed,
+    governing_cue,
     is_prep,
     region_words,
-    governing_cue,
     relay_speaker,
     subject_after,
     subject_before,
     unnamed_subject,
     via_in,
 )
-from rasad.extract.quotes.coref import resolve_description
+from rasad.extract.quotes.coref import LEAD_WINDOW, resolve_description
 from rasad.extract.quotes.doc import CueHit, Doc, Ment
 from rasad.extract.quotes.marks import Span
 
-SUBJECT_TYPES = ("PER", "ORG", "MEDIA")  # a polity is rarely the implicit subject of a quote
+SUBJECT_TYPES = ("PER", "ORG", "MEDIA", "GPE")
+MAX_SVO_WORDS = 8
+MIN_CONTINUATION_WORDS = 10  # a shorter quote alone in its paragraph is a subheading
+_LAKIN = frozenset({"لكن", "ولكن"})
 MAX_HEADLINE_WORDS = 8  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
 MAX_PHRASE_WORDS = 3  # "بحسب وزير الخارجية X": the source follows its preposition closely
 MAX_SAYER_GAP = 6  # "عن وزير الخارجية X، في تصريح للصحفيين، قوله"
@@ -83,7 +86,7 @@ def from_cue(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> 
         if att is not None:
             return att
     if kind in ("prep", "noun"):
-        return _from_phrase(doc, h, limit, state)
+        return _from_phrase(doc, h, limit, sent_start, state)
     if kind == "participle":
         return _participle(doc, h, sent_start, state)
     return _from_verb(doc, h, limit, sent_start, state)
@@ -113,35 +116,57 @@ def _relayed_subject(
 
 
 def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> Attribution:
-    """Subject before a bare verb, else after it; no subject: the previous speaker."""
+    """Subject before a bare verb, else after it; no subject: the sentence's or previous one."""
     if h.pre != "و":  # a bare verb, or فـ after a topic ("أما المنظمة فقالت")
-        m = subject_before(doc, h, sent_start)
-        if m is not None:
-            return Attribution(h, m.actor, (m.start, m.end), how="subject-before")
-        clause = _kana_subject(doc, h, sent_start)
-        if clause is not None:
-            return Attribution(h, None, clause, how="unnamed-before")
+        before = _subject_before_verb(doc, h, sent_start)
+        if before is not None:
+            return before
     m, region = subject_after(doc, h, limit)
+    if m is not None and h.cue.lemma == "وصف" and _object_of(doc, m):
+        m, region = None, (region[0], region[0])  # "ووصف غريزمان بـ«…»": the object
     if m is not None and m.type == "PER":
         return Attribution(h, m.actor, (m.start, m.end), how="subject-after")
     words = unnamed_subject(doc, (region[0], m.start if m else region[1]))
-    ref = resolve_description(doc, words, h.start)
+    ref = resolve_description(doc, words, h.start, state.span)
     if ref is not None:
         return Attribution(h, ref.actor, (ref.start, ref.end), how="description")
-    if m is None and words and h.cue.cont and state.seen and _definite(words):
-        return _previous(doc, h, state, "continuation")  # وأضاف المدير الفني: the same speaker
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how="subject-after")
+    if words and h.cue.obj and words[0].startswith("ال"):
+        words = []  # "ووصف اللقاء بأنه": a definite noun is the object, the subject a pronoun
+    if words and _same_as_previous(doc, words, state):
+        return _previous(doc, h, state, "same-speaker")  # "وأضاف الوزير" after his quote
     if words:
         return Attribution(h, None, region, how="unnamed")
     return _pronoun(doc, h, sent_start, state, "continuation" if h.cue.cont else "pronoun")
 
 
-def _from_phrase(doc: Doc, h: CueHit, limit: int, state: State) -> Attribution:
+def _object_of(doc: Doc, m: Ment) -> bool:
+    """Whether a name after وصف is its object: "بـ"/"بأنه" follows it right away."""
+    nxt = doc.norm[m.end : m.end + 12].lstrip(' "»”')
+    word = nxt.split(" ", 1)[0] if nxt else ""
+    return (
+        word == "ب" or word[:2] in ('ب"', "ب«", "ب“") or (word[:1] == "ب" and word in doc.lex.that)
+    )
+
+
+def _subject_before_verb(doc: Doc, h: CueHit, sent_start: int) -> Attribution | None:
+    """An SVO subject: a mention right before the verb, or an unnamed noun after كان/أن/لكن
+    or opening the clause ("ولكن المقرر الخاص يضيف")."""
+    m = subject_before(doc, h, sent_start)
+    if m is not None:
+        return Attribution(h, m.actor, (m.start, m.end), how="subject-before")
+    clause = _kana_subject(doc, h, sent_start) or _svo_subject(doc, h, sent_start)
+    if clause is not None:
+        return Attribution(h, None, clause, how="unnamed-before")
+    return None
+
+
+def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> Attribution:
     """بحسب X / وفق X / في بيان لX: the mention right after; an outlet after a speech noun is
     the outlet spoken to ("في تصريح لسكاي نيوز") and the speaker is the previous one."""
     if h.cue.lemma == "قول":
-        return _sayer_before(doc, h)
+        return _sayer_before(doc, h, sent_start, state)
     end = _phrase_end(doc, h.end, limit)
     m = first_after(doc, h.end, end, SPEAKER_TYPES, MAX_PHRASE_WORDS)
     if m is not None and h.cue.kind == "noun" and m.type == "MEDIA":
@@ -151,12 +176,12 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, state: State) -> Attribution:
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how=h.cue.kind)
     words = unnamed_subject(doc, (h.end, end))
-    ref = resolve_description(doc, words, h.start)
+    ref = resolve_description(doc, words, h.start, state.span)
     if ref is not None:
         return Attribution(h, ref.actor, (ref.start, ref.end), how="description")
     if words:
         return Attribution(h, None, (h.end, end), how="unnamed")
-    return _previous(doc, h, state, h.cue.kind)
+    return _pronoun(doc, h, sent_start, state, h.cue.kind)  # "بيانا جاء فيه:": its issuer
 
 
 def _phrase_end(doc: Doc, start: int, limit: int) -> int:
@@ -167,14 +192,17 @@ def _phrase_end(doc: Doc, start: int, limit: int) -> int:
     return min([e for e in ends if e >= 0], default=limit)
 
 
-def _sayer_before(doc: Doc, h: CueHit) -> Attribution:
-    """ "... عن الوزير قوله": the speaker stands right before قوله."""
-    a, _ = doc.sents.limits(h.start)
-    before = [m for m in doc.mentions_between(a, h.start) if m.type in SPEAKER_TYPES]
+def _sayer_before(doc: Doc, h: CueHit, sent_start: int, state: State) -> Attribution:
+    """ "... عن الوزير قوله": the speaker stands right before قوله; "عن مصدر قوله" is an
+    unnamed source; "ليختتم بقوله" has the subject of its sentence."""
+    before = [m for m in doc.mentions_between(sent_start, h.start) if m.type in SPEAKER_TYPES]
+    before = [m for m in before if doc.word_before(m.start) == "عن" or not governed(doc, m)]
     if before and doc.words(before[-1].end, h.start) <= MAX_SAYER_GAP:
         m = before[-1]
         return Attribution(h, m.actor, (m.start, m.end), how="sayer")
-    return Attribution(h, None, None, how="unnamed")
+    if "عن" in region_words(doc, sent_start, h.start)[-MAX_SAYER_GAP:]:
+        return Attribution(h, None, None, how="unnamed")
+    return _pronoun(doc, h, sent_start, state, "sayer")
 
 
 def _pronoun(doc: Doc, h: CueHit, sent_start: int, state: State, how: str) -> Attribution:
@@ -196,6 +224,8 @@ def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
         return False
     if m.type == "PER":
         return True
+    if m.type == "GPE" and doc.norm[m.end : m.end + 2].lstrip()[:1] in ("،", ",", "("):
+        return False  # a dateline: "دبي، الإمارات (CNN)"
     word = doc.word_before(m.start)
     lex = doc.lex
     if not word or doc.norm.rfind(word, sent_start, m.start) < 0:
@@ -227,9 +257,42 @@ def _kana_subject(doc: Doc, h: CueHit, sent_start: int) -> tuple[int, int] | Non
     return (opener, h.start)
 
 
-def _definite(words: list[str]) -> bool:
-    """A short definite description ("الوزير"، "المدير الفني"): after وأضاف, the same speaker."""
-    return len(words) <= 3 and words[0].startswith("ال")
+def _svo_subject(doc: Doc, h: CueHit, sent_start: int) -> tuple[int, int] | None:
+    """A clause opening with a definite noun (after an optional لكن) and no name before a bare
+    verb: its unnamed subject ("ولكن المقرر الخاص بوضع حقوق الإنسان يضيف")."""
+    start = _clause_start(doc, h, sent_start)
+    words = region_words(doc, start, h.start - len(h.pre))
+    after_lakin = bool(words) and words[0] in _LAKIN
+    if after_lakin:
+        words = words[1:]
+    if not words or len(words) > MAX_SVO_WORDS or doc.mentions_between(start, h.start):
+        return None
+    if is_prep(doc, words[0]) or not (after_lakin or words[0].startswith("ال")):
+        return None
+    return (start, h.start)
+
+
+def _clause_start(doc: Doc, h: CueHit, sent_start: int) -> int:
+    """Where the clause of a cue starts: after the last comma of its sentence before it."""
+    comma = max(doc.norm.rfind("،", sent_start, h.start), doc.norm.rfind(",", sent_start, h.start))
+    return max(sent_start, comma + 1)
+
+
+def _same_as_previous(doc: Doc, words: list[str], state: State) -> bool:
+    """A short definite description of the previous speaker ("وأضاف الوزير"، "وقال المدرب"),
+    unless its nationality differs from the one in the previous speaker's title ("الوفد
+    السعودي" after "الوفد القطري")."""
+    if not (state.seen and state.speaker and state.span) or len(words) > 3:
+        return False
+    if not words[0].startswith("ال") or words[0].endswith(("ون", "ين")):
+        return False  # a construct ("ممثلو الادعاء") or a plural is someone else
+    nisba = {w for w in words[1:] if w.startswith("ال") and w.endswith(("ي", "يه"))}
+    if not nisba:
+        return True
+    s, e = state.span
+    title = region_words(doc, max(0, s - 80), e)[-LEAD_WINDOW - doc.words(s, e) :]
+    known = {w for w in title if w.startswith("ال") and w.endswith(("ي", "يه"))}
+    return not known or bool(nisba & known)
 
 
 def _headline(doc: Doc, q: Span, sent_start: int) -> Attribution | None:
@@ -256,4 +319,6 @@ def _continuation(doc: Doc, q: Span, state: State) -> Attribution | None:
     before = doc.norm[:line].rstrip()
     if not before or before[-1] not in '"»”.':
         return None
+    if doc.words(q.start, q.end) < MIN_CONTINUATION_WORDS:
+        return None  # a subheading quoting a phrase ("روسيا تتحمل مسؤولية")
     return Attribution(None, state.speaker, state.span, how="paragraph")

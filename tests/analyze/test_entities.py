@@ -1,0 +1,201 @@
+"""Entity stage: lexicon matching, context rules, CRF features, linking."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from rasad.analyze.entities import entities, recognize_text
+from rasad.analyze.entities.crf import spans
+from rasad.analyze.entities.features import sentence_features, shape
+from rasad.analyze.entities.match import first_forms
+from rasad.model import Article
+
+
+def run(text: str, published: str | None = "2021-03-02") -> Article:
+    """The entity stage over a one-paragraph text."""
+    return entities(Article(text=text, published=published))
+
+
+def mention(a: Article, surface: str):
+    """The first mention with exactly this text, or None."""
+    return next((m for m in a.mentions if m.text == surface), None)
+
+
+# text, mention text, type, country of its actor
+NAMES = [
+    ("وزارت والسعودية أمس", "السعودية", "GPE", "SAU"),  # proclitic و
+    ("ووجه تهديدات لطهران أمس", "طهران", "GPE", "IRN"),  # ل, capital keeps GPE + country
+    ("وصل الوفد إلى واشنطن اليوم", "واشنطن", "GPE", "USA"),
+    ('أعلنت "إسرائيل" أنها تعمل', "إسرائيل", "GPE", "ISR"),  # quoted name
+    ("قالت بالولايات المتحدة الأمريكية", "الولايات المتحدة الأمريكية", "GPE", "USA"),  # multi-word
+    ("في مقر الأمم المتحدة", "الأمم المتحدة", "ORG", None),
+    ("قال رئيس أركان الجيش الإسرائيلي أفيف كوخافي", "الجيش الإسرائيلي", "ORG", "ISR"),
+    ("وقال رئيس أركان الجيش الإسرائيلي أفيف كوخافي", "أفيف كوخافي", "PER", "ISR"),
+    ("حسبما ذكرت وكالة رويترز للأنباء", "رويترز", "MEDIA", "GBR"),
+    ('قال غانتس لوكالة "رويترز" إن', "رويترز", "MEDIA", "GBR"),
+    ('بحسب ما أفادت قناة "كان" العبرية', "كان", "MEDIA", "ISR"),
+    ("التقى العاهل الأردني الملك عبدالله الثاني", "عبدالله الثاني", "PER", "JOR"),
+]
+
+
+@pytest.mark.parametrize("text, surface, typ, country", NAMES)
+def test_names(text, surface, typ, country):
+    a = run(text)
+    m = mention(a, surface)
+    assert m is not None, [x.text for x in a.mentions]
+    assert m.type == typ
+    assert a.actor(m.actor).country == country
+
+
+def test_contracted_article_span_starts_at_the_lam_of_al():
+    a = run("ووجه رسالة للأمم المتحدة أمس")
+    m = next(m for m in a.mentions if m.type == "ORG")
+    assert m.text == "لأمم المتحدة"
+    assert a.actor(m.actor).name_ar == "الأمم المتحدة"
+
+
+# text, surface that must NOT be a mention of this type
+NOT_NAMES = [
+    ("وكان الرئيس قد قال اليوم إن", "كان", "MEDIA"),  # cue-only outlet without a cue
+    ("وقال اليوم إن الاتفاق قريب", "اليوم", "MEDIA"),  # an outlet named like a common word
+    ("وزير الخارجية الإسرائيلي غابي أشكينازي", "الخارجية الإسرائيلي", "ORG"),  # no agreement
+    ("ذكرت وزير الدفاع", "وزير الدفاع", "PER"),  # a title alone is no name
+]
+
+
+@pytest.mark.parametrize("text, surface, typ", NOT_NAMES)
+def test_not_names(text, surface, typ):
+    a = run(text)
+    assert not any(m.text == surface and m.type == typ for m in a.mentions)
+
+
+def test_cue_only_outlet_requoted_after_its_cue():
+    a = run('أفادت قناة "كان" الرسمية بذلك. وأشارت "كان" إلى أن الاتصالات مستمرة.')
+    kan = [m for m in a.mentions if m.text == "كان"]
+    assert len(kan) == 2 and {m.type for m in kan} == {"MEDIA"}
+    assert kan[0].actor == kan[1].actor
+
+
+# text, person surface, role, country (apposition: titles, adjectives, "counterpart")
+TITLES = [
+    (
+        "وقال وزير الدفاع العماني سالم بن ناصر الحارثي إن",
+        "سالم بن ناصر الحارثي",
+        "Minister of Defense",
+        "OMN",
+    ),
+    (
+        "واستقبل رئيس الوزراء الفنلندي يوهانيس تيرفونين الوفد",
+        "يوهانيس تيرفونين",
+        "Prime Minister",
+        "FIN",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, surface, role, country", TITLES)
+def test_unknown_person_after_title(text, surface, role, country):
+    a = run(text)
+    m = next(m for m in a.mentions if m.type == "PER")
+    assert m.text.startswith(surface.split()[0])
+    actor = a.actor(m.actor)
+    assert actor.known is False and actor.id.startswith("a:x-")
+    assert (actor.role, actor.country) == (role, country)
+
+
+def test_counterpart_gets_role_and_country_from_apposition():
+    a = run(
+        "محادثة بين وزير الخارجية الإسرائيلي غابي أشكينازي ونظيره العماني مسعود بن خلفان الرواحي"
+    )
+    m = next(m for m in a.mentions if m.text.startswith("مسعود"))
+    actor = a.actor(m.actor)
+    assert actor.country == "OMN" and actor.role == "Minister of Foreign Affairs"
+
+
+def test_name_chain_across_bin_and_al():
+    a = run("والتقى ولي عهد البحرين سلمان بن حمد آل خليفة أمس")
+    m = next(m for m in a.mentions if m.type == "PER")
+    assert m.text == "سلمان بن حمد آل خليفة"
+    assert a.actor(m.actor).country == "BHR"
+
+
+def test_surname_links_to_the_full_name_in_the_article():
+    a = run("وقال الوزير يوسي داهان إن الحكومة ستقرر. وأضاف داهان أن القرار نهائي.")
+    per = [m for m in a.mentions if m.type == "PER"]
+    assert [m.text for m in per] == ["يوسي داهان", "داهان"]
+    assert per[0].actor == per[1].actor
+    assert a.actor(per[0].actor).known is False
+
+
+def test_known_person_role_at_the_article_date():
+    a = run("وقال بنيامين نتنياهو إن", published="2021-03-02")
+    actor = a.actor(mention(a, "بنيامين نتنياهو").actor)
+    assert (actor.known, actor.role, actor.country) == (True, "Prime Minister", "ISR")
+
+
+def test_every_mention_has_an_actor_and_offsets_match_text():
+    a = run('قال غانتس لوكالة "رويترز" إن إسرائيل والسعودية والبحرين ستتعاون ضد إيران.')
+    ids = {x.id for x in a.actors}
+    for m in a.mentions:
+        assert m.actor in ids
+        assert a.text[m.start : m.end] == m.text
+
+
+def test_empty_and_odd_input_do_not_crash():
+    assert run("").mentions == []
+    assert isinstance(run('""" «» ... 123 !!').mentions, list)
+
+
+# ---------------------------------------------------------------- CRF pieces
+
+
+@pytest.mark.parametrize(
+    "word, expected", [("غانتس", "ar"), ("i24news", "latin"), ("2021", "digit"), ("،", "punct")]
+)
+def test_shape(word, expected):
+    assert shape(word) == expected
+
+
+def test_sentence_features_window_and_hints():
+    segs = [("وقال", "و", "", "قال", ""), ("غانتس", "", "", "غانتس", ""), ("ان", "", "", "ان", "")]
+    feats = sentence_features(segs, [[], ["slot"], []])
+    assert len(feats) == 3
+    assert "w=غانتس" in feats[1] and "pre=و" in feats[0] and "slot" in feats[1]
+    assert "-1core=قال" in feats[1] and "+1core=ان" in feats[1]
+    assert "-1pad" in feats[0] and "+2pad" in feats[1]
+
+
+def test_bio_spans_follow_seqeval():
+    tags = ["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"]
+    assert spans(tags) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")]
+
+
+def test_first_forms_strip_proclitics_of_unsegmented_words():
+    forms = dict(first_forms(("واشكينازي", "", "", "واشكينازي", "")))
+    assert forms["اشكينازي"] == 1
+
+
+def test_recognize_text_returns_typed_spans():
+    text = "وصل بنيامين نتنياهو إلى القاهرة"
+    found = {text[s:e]: t for s, e, t in recognize_text(text)}
+    assert found.get("بنيامين نتنياهو") == "PER" and found.get("القاهرة") == "GPE"
+
+
+# ---------------------------------------------------------------- the sample
+
+
+def test_sample_mentions_and_actors(shared):
+    from rasad.api import analyze
+
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    text = (shared / "seed" / "gantz-alliance.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared / "seed" / "gantz-alliance.gold.json").read_text(encoding="utf-8"))
+    art = analyze(text, published="2021-03-02", stages=["clean", "entities"])
+    result = score.score(gold, art.to_dict())
+    for layer in ("mentions", "actors", "actor_country"):
+        assert result[layer].prf()[2] >= 0.95, (layer, result[layer].misses, result[layer].false)

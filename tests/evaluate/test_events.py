@@ -1,0 +1,66 @@
+"""Tests for the GSR event-detection runner (tiny hand-made CSVs; the dev set only if present)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasad.evaluate.events import evaluate_events, read_detection, score
+
+ROWS = [
+    ("yes", "قتل مسلحون خمسة جنود في هجوم انتحاري بسيارة مفخخة أمس."),
+    ("yes", "فجر انتحاري نفسه وسط سوق شعبي مما أدى إلى مقتل عشرة أشخاص."),
+    ("easy no", "ارتفعت أسعار النفط في الأسواق العالمية اليوم."),
+    ("difficult no", "لم يقتل أحد في الحادث."),
+    ("ambiguous", "تحدث الوزير عن الأوضاع الأمنية."),
+]
+
+
+def write_csv(path: Path, rows, kind: str = "ASSAULT") -> Path:
+    """A detection CSV in the GSR layout."""
+    lines = ["accept,event_type,id,label,reject,text,total"]
+    lines += [f'0,{kind},x{i},{label},0,"{text}",0' for i, (label, text) in enumerate(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_detection_scores_leave_ambiguous_out(tmp_path: Path) -> None:
+    result = evaluate_events(write_csv(tmp_path / "a.csv", ROWS))
+    scores = result["types"]["ASSAULT"]
+    assert result["left_out"] == 1
+    assert scores["tp"] + scores["fn"] == 2 and scores["fp"] + scores["tn"] == 2
+    assert scores["tp"] >= 1 and scores["fp"] == 0  # the negated killing is not an event
+
+
+def test_spans_share(tmp_path: Path) -> None:
+    spans = [
+        {
+            "text": ROWS[0][1],
+            "event_type": "ASSAULT",
+            "source_gold": "مسلحون",
+            "target_gold": "جنود",
+        }
+    ]
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(spans, ensure_ascii=False), encoding="utf-8")
+    result = evaluate_events(write_csv(tmp_path / "a.csv", ROWS[:1]), spans=path)
+    assert result["spans"]["records"] == 1
+    assert result["spans"]["source"]["records"] == 1
+
+
+@pytest.mark.parametrize(
+    ("pairs", "want"),
+    [([(True, True), (False, True), (True, False)], (0.5, 0.5, 0.5)), ([], (0.0, 0.0, 0.0))],
+)
+def test_score(pairs, want) -> None:
+    s = score(pairs)
+    assert (s["precision"], s["recall"], s["f1"]) == want
+
+
+def test_bad_csv_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected columns"):
+        read_detection(path)
