@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rasad.ingest.records import compose_text, parse_published  # noqa: E402
 from rasad.store import dedup  # noqa: E402
-from rasad.store.textkey import default_segmenter, search_body  # noqa: E402
+from rasad.store.textkey import default_segmenter, search_body, words  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEGMENTER = default_segmenter()
@@ -130,8 +130,8 @@ def _false_positives(index, docs, sigs, silver_keys, threshold) -> dict:
             if a < b and dedup.similarity(sigs[a], sigs[b]) >= threshold:
                 flagged += 1
                 if frozenset((a, b)) not in silver_keys:
-                    sa = shingle_cache.setdefault(a, dedup.shingles(docs[a][0]))
-                    sb = shingle_cache.setdefault(b, dedup.shingles(docs[b][0]))
+                    sa = shingle_cache.setdefault(a, set(dedup.shingles(words(docs[a][0]))))
+                    sb = shingle_cache.setdefault(b, set(dedup.shingles(words(docs[b][0]))))
                     low += exact_jaccard(sa, sb) < 0.3
     return {"flagged_pairs": flagged, "flagged_below_0.3_not_in_silver": low}
 

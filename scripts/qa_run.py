@@ -109,7 +109,6 @@ def soft_checks(rec: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def _soft_edges(rec: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    text = rec["text"]
     for name in ("mentions", "quotes", "dates"):
         for x in rec[name]:
             t = x["text"]
@@ -118,9 +117,6 @@ def _soft_edges(rec: dict[str, Any]) -> Iterator[tuple[str, str]]:
             direct = name != "quotes" or x.get("kind") == "direct"
             if direct and (t[:1] in QUOTE_MARKS or t[-1:] in QUOTE_MARKS):
                 yield f"soft_{name[:-1]}_edge_quote_mark", repr(t)
-    for m in rec["mentions"]:
-        if m["end"] < len(text) and _is_letter(text[m["end"]]):
-            yield "soft_mention_ends_mid_word", f"{m['text']!r} + {text[m['end'] : m['end'] + 4]!r}"
 
 
 def _soft_events(rec: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -171,13 +167,11 @@ def _soft_text(rec: dict[str, Any]) -> Iterator[tuple[str, str]]:
     for s, e in sents:
         if text[s:e] != text[s:e].strip():
             yield "soft_sentence_edge_space", repr(text[s:e][:40])
+        if "\n\n" in text[s:e]:
+            yield "soft_sentence_crosses_paragraph", repr(text[s:e][:80])
 
 
 QUOTE_MARKS = set("\"'«»“”‘’„‹›")
-
-
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha()
 
 
 def _overlaps(spans: list[dict[str, Any]], kind: str) -> Iterator[tuple[str, str]]:

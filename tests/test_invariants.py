@@ -97,6 +97,29 @@ def check_layout(rec: dict[str, Any]) -> Iterator[Violation]:
         yield "text_no_title_first", f"title {title[:60]!r}, first paragraph {paragraphs[0][:60]!r}"
 
 
+# What may stand between the start of a word and a name (OUTPUT.md: the proclitics و ف ب ل ك,
+# with diacritics or a tatweel after them, and "الـ" set before a foreign name: بالـOblique);
+# the future prefix س never goes on a name.
+_PROCLITICS = re.compile("(?:[وفبلك][\u064b-\u0652\u0640]*){0,3}(?:ال\u0640+)?")
+_WORD_CHAR = re.compile(r"[^\W_]|[\u064b-\u0652\u0640\u0670]")
+
+
+def check_mention_bounds(rec: dict[str, Any]) -> Iterator[Violation]:
+    """A mention starts a word or follows proclitics only, and ends where a word ends."""
+    text = rec["text"]
+    for m in rec.get("mentions", []):
+        s, e = m.get("start"), m.get("end")
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)):
+            continue  # reported by check_spans
+        w = s
+        while w > 0 and _WORD_CHAR.match(text[w - 1]):
+            w -= 1
+        if not _PROCLITICS.fullmatch(text[w:s]):
+            yield "mention_starts_mid_word", f"{text[w:s]!r}+{m['text']!r} [{s}, {e}]"
+        if e < len(text) and text[e].isalpha() and _WORD_CHAR.match(text[e - 1]):
+            yield "mention_ends_mid_word", f"{m['text']!r}+{text[e : e + 5]!r} [{s}, {e}]"
+
+
 def check_actors(rec: dict[str, Any]) -> Iterator[Violation]:
     """Actor ids are unique and every mention's actor is one of them."""
     ids = [a["id"] for a in rec.get("actors", [])]
@@ -174,6 +197,36 @@ def check_ids(rec: dict[str, Any]) -> Iterator[Violation]:
             yield f"{name[:-1]}_id_duplicate", str(dup)
 
 
+TYPES = {"PER", "GPE", "LOC", "ORG", "MEDIA"}
+MODALITIES = {"asserted", "intended", "hypothetical", "denied", "demanded"}
+QUOTE_KINDS = {"direct", "indirect"}
+
+
+def _enum(kind: str, value: Any, allowed: set[str], where: str) -> Iterator[Violation]:
+    if value not in allowed:
+        yield kind, f"{where}: {value!r}"
+
+
+def check_enums(rec: dict[str, Any]) -> Iterator[Violation]:
+    """Closed-set fields hold one of their values (OUTPUT.md): types, modality, kinds, codes."""
+    for m in rec.get("mentions", []):
+        yield from _enum("mention_bad_type", m.get("type"), TYPES, repr(m.get("text")))
+    for a in rec.get("actors", []):
+        yield from _enum("actor_bad_type", a.get("type"), TYPES, a.get("id"))
+        country = a.get("country")
+        if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
+            yield "actor_bad_country", f"{a.get('id')}: {country!r}"
+    for ev in rec.get("events", []):
+        yield from _enum("event_bad_modality", ev.get("modality"), MODALITIES, ev.get("id"))
+        conf = ev.get("confidence")
+        if not isinstance(ev.get("negated"), bool) or not (
+            isinstance(conf, int | float) and 0 <= conf <= 1
+        ):
+            yield "event_bad_flags", f"{ev.get('id')}: negated={ev.get('negated')!r} conf={conf!r}"
+    for q in rec.get("quotes", []):
+        yield from _enum("quote_bad_kind", q.get("kind"), QUOTE_KINDS, q.get("id"))
+
+
 def check_roundtrip(rec: dict[str, Any]) -> Iterator[Violation]:
     """The record survives JSON and Article.from_dict/to_dict unchanged."""
     if rec.get("schema") != "rasad/1" or not isinstance(rec.get("text"), str):
@@ -196,11 +249,13 @@ CHECKS = (
     check_spans,
     check_sentences,
     check_layout,
+    check_mention_bounds,
     check_actors,
     check_events,
     check_dates,
     check_quotes,
     check_ids,
+    check_enums,
 )
 
 
@@ -270,6 +325,9 @@ SNIPPETS: list[tuple[str, str, str | None]] = [
     ),
     ("mixed-quote-marks", "وقال «المتحدث» 'لا تعليق' و“نعم” و„ربما“ ثم ‹كلا›.", None),
     ("surrogate-like", "قال الوزير \U0001d400\U0001f600 إن النص \u0600\u0605 غريب \ufdfa.", None),
+    ("collective-reporter", "وأكدت الدول الأوروبية أن إيران تعهدت بعدم حيازة سلاح نووي.", None),
+    ("sin-initial-names", "وقال ساندرو روسيل إن الفريق جاهز، وأكدت سيلينا غوميز ذلك.", None),
+    ("sin-initial-noun", "وحصد المزارعون سنابل القمح في الموعد.", None),
     ("multiline-title", PARA, "عنوان أول\nعنوان ثان"),
     ("crlf-title", PARA, "عنوان أول\r\nعنوان ثان"),
     ("combining-marks", "قال ا\u0653لرئيس ا\u0654لسوري بشار الأسد\u0670 كلمة.", None),
@@ -280,7 +338,20 @@ _TITLE_BUG = (
     "clean/ingest: a title with a line break is kept as is and its lines are repeated "
     "as paragraphs (compose_text + clean_text), so text is not 'title, blank line, paragraphs'"
 )
-SNIPPET_XFAIL: dict[str, str] = {"multiline-title": _TITLE_BUG, "crlf-title": _TITLE_BUG}
+_SIN_BUG = (
+    "tokens/entities: segment() strips س as the future prefix from nouns (ساندرو -> "
+    "س+اندرو) and the mention starts at core_start: 'اندرو روسيل', 'يلينا غوميز'"
+)
+SNIPPET_XFAIL: dict[str, str] = {
+    "multiline-title": _TITLE_BUG,
+    "crlf-title": _TITLE_BUG,
+    "collective-reporter": (
+        "events: a collective actor used only in reported_by (الدول الأوروبية -> o:eu) is not "
+        "added to actors (extract/events/__init__.py:_add_used_actors skips reported_by)"
+    ),
+    "sin-initial-names": _SIN_BUG,
+    "sin-initial-noun": _SIN_BUG + "; سنابل -> GPE 'نابل' (Nabeul)",
+}
 
 
 def _xfail(reasons: dict[Any, str], key: Any) -> list[Any]:

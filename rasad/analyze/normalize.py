@@ -7,6 +7,7 @@ some characters dropped: ``NormView.offsets[i]`` is the text index of normalized
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Dropped: tatweel, Arabic diacritics (harakat, superscript alef, Quranic marks),
@@ -52,6 +53,12 @@ for _sp in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u
     _REPLACE[_sp] = " "
 # Latin letters fold to lower case (i24NEWS = i24news)
 _REPLACE.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+# Arabic presentation forms (old PDFs and web text: ﺇﻟﻰ) fold to the letters they show; only
+# one-letter forms (a ligature such as ﻻ would change the length, which NormView forbids).
+for _c in [*range(0xFB50, 0xFDF0), *range(0xFE70, 0xFEFD)]:
+    _base = unicodedata.normalize("NFKC", chr(_c))
+    if len(_base) == 1 and _base != chr(_c):
+        _REPLACE[chr(_c)] = _REPLACE.get(_base, _base)
 
 TABLE = str.maketrans({**_REPLACE, **{c: None for c in _DROP}})
 _DROP_RE = re.compile("[" + re.escape(_DROP) + "]")

@@ -37,7 +37,9 @@ ARTICLE_RATIO = 100.0  # proclitic + article
 ARTICLE_BASE = 50
 POSSESSED_RATIO = 50.0  # a pronoun after a stem that takes other pronouns
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا")
-PREFER_PRE = 0.1  # a split with more proclitics wins if its score is this close to the best
+# A stem's last letter as written before a pronoun: ة → ت, ى → ا, ء → ئ/ؤ (حكومته, مستواه,
+# أبنائهم); the lexicon form is looked up too.
+_BEFORE_PRONOUN = {"ت": "ه", "ا": "ي", "ئ": "ء", "ؤ": "ء"}
 
 
 @cache
@@ -107,13 +109,15 @@ def segment(word: str, surface: bool = False) -> tuple[str, str, str, str]:
 
     ``word`` is a normalized word, or with ``surface=True`` the surface without diacritics:
     then ة and hamza on alef rule out a pronoun ه or an article, while a normalized final ه
-    (often a ة) is split off only when the corpus clearly says so. The contracted لل gives
+    is read as ة when the corpus mostly writes the word with ة. The contracted لل gives
     det "ل". A stem that had ة before a pronoun gets its ة back (normalized ه): حكومته → حكومه.
     """
     norm = normalize(word)
     if not norm.isalpha() or _kept(word, norm):
         return "", "", norm, ""
     freq = wordfreq()
+    # A normalized final ه the corpus mostly writes as ه (not ة) is read as a surface ه.
+    surface = surface or (norm.endswith("ه") and _lexicon()[1].get(norm, 0) * 2 < freq.get(norm, 0))
     best = _best_split(word, norm, freq, surface)
     if best is None:
         return (
@@ -122,7 +126,19 @@ def segment(word: str, surface: bool = False) -> tuple[str, str, str, str]:
     pre, base, suf = best
     if pre:
         return _peeled(word, norm, pre, base, surface)
+    if suf:  # the stem may carry proclitics itself: فإنه = فإن + ه = ف + إن + ه
+        sub_pre, det, stem, sub_suf = segment(_restored(word[: len(word) - len(suf)]), surface)
+        if sub_pre and not sub_suf:
+            return sub_pre, det, _with_det(stem, "", stem, suf, freq)[2], suf
     return _with_det(word, "", base, suf, freq)
+
+
+def _restored(stem: str) -> str:
+    """A stem as written before a pronoun, back in its lexicon form (وزارت → وزارة)."""
+    alt = _BEFORE_PRONOUN.get(stem[-1:])
+    if alt and wordfreq().get(normalize(stem[:-1] + alt), 0) > wordfreq().get(normalize(stem), 0):
+        return stem[:-1] + ("ة" if stem[-1] == "ت" else alt)
+    return stem
 
 
 def _kept(word: str, norm: str) -> bool:
@@ -159,10 +175,7 @@ def _best_split(word: str, norm: str, freq, surface: bool) -> tuple[str, str, st
         passing.append((count * _rate(pre, suf), pre, base, suf))
     if not passing:
         return None
-    # Peel the most proclitics that stay plausible (فإنه: ف + إنه, not فإن + ه); the rest
-    # is segmented again by _peeled.
-    top = max(passing)[0]
-    _, pre, base, suf = max(passing, key=lambda c: (c[0] >= PREFER_PRE * top, len(c[1]), c[0]))
+    _, pre, base, suf = max(passing)
     return pre, base, suf
 
 
@@ -256,14 +269,14 @@ def _base_count(freq: dict[str, int], base: str, suf: str) -> int:
     """Corpus count of a stripped base; before a pronoun, ت may stand for ة and ا for ى."""
     if not suf:
         return freq.get(base, 0)
-    alt = {"ت": "ه", "ا": "ي"}.get(base[-1])
+    alt = _BEFORE_PRONOUN.get(base[-1])
     return max(freq.get(base, 0), freq.get(base[:-1] + alt, 0) if alt else 0)
 
 
 def _with_det(word: str, pre: str, base: str, suf: str, freq) -> tuple[str, str, str, str]:
     """Final pieces: the article split off the base, ة restored in the stem."""
     if suf:
-        alt = {"ت": "ه", "ا": "ي"}.get(base[-1])
+        alt = _BEFORE_PRONOUN.get(base[-1])
         if alt and freq.get(base[:-1] + alt, 0) > freq.get(base, 0):
             base = base[:-1] + alt  # حكومت+ه → حكومه, مستوا+ه → مستوي
         return pre, "", base, suf

@@ -2,7 +2,8 @@
 
 A sentence ends at . ! ? ؟ ؛ … (with any closing quotes or brackets after it) followed by
 white space, or at a line break. It does not end inside a quotation (قال: "سنقاتل!" وأضاف),
-after an abbreviation made of single letters (د. ، أ.ف.ب) or inside a number (3.5).
+after an abbreviation made of single letters (د. ، أ.ف.ب), inside a number (3.5), or at
+two dots, which join like a colon in Arabic headlines (اليمن.. مقتل 10 أشخاص).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rasad.model import Article
 # Punctuation, then closing quotes/brackets, then white space or the end.
 _END_RE = re.compile(r"[.!?\u061f\u061b\u2026]+[\"'»”’)\]]*(?=\s|$)")
 _LINE_RE = re.compile(r"[^\n]+")
+_QUOTE_CHARS = re.compile(r'["«“(]')
 _QUOTE_RE = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|\([^()\n]*\)')
 # A single letter (with an optional dotted chain before it) is an abbreviation: د. أ.ف.ب.
 _ABBREV_RE = re.compile(r"(?:^|[\s(\"«])(?:[^\W\d_]\.)*[^\W\d_]$")
@@ -31,7 +33,7 @@ def split_sentences(text: str) -> list[list[int]]:
 def _split_line(text: str, start: int, end: int) -> list[list[int]]:
     """Sentence spans of one line (a paragraph never continues across a line break)."""
     line = text[start:end]
-    quoted = [m.span() for m in _QUOTE_RE.finditer(line)]
+    quoted = [m.span() for m in _QUOTE_RE.finditer(line)] if _QUOTE_CHARS.search(line) else []
     cuts = [m.end() for m in _END_RE.finditer(line) if _is_boundary(line, m, quoted)]
     spans, prev = [], 0
     for cut in [*cuts, len(line)]:
@@ -49,7 +51,8 @@ def _is_boundary(line: str, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
         return False
     if m.group() == "." and _ABBREV_RE.search(line[max(0, pos - _ABBREV_SPAN) : pos]):
         return False
-    return True
+    # Two dots join like a colon in Arabic news (اليمن.. مقتل 10 أشخاص).
+    return m.group().rstrip("\"'»”’)]") != ".."
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int] | None:

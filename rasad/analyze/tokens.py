@@ -64,15 +64,18 @@ def tokenize(text: str, sentences: list[list[int]] | None = None) -> list[Token]
 
 def _scan(text: str, pos: int, endpos: int, sent: int, out: list[Token]) -> None:
     """Append the tokens of ``text[pos:endpos]``, all in sentence ``sent``."""
-    known = _ANALYSES.get
+    known = _ANALYSES
     append = out.append
     for m in TOKEN_RE.finditer(text, pos, endpos):
         start, end = m.span()
-        surface = m.group()
-        a = known(surface) or _remember(surface)
+        surface = m[0]
+        try:
+            norm, pre, det, stem, suf, core, stem_s, stem_e, word = known[surface]
+        except KeyError:
+            norm, pre, det, stem, suf, core, stem_s, stem_e, word = _remember(surface)
         append(
-            Token(start, end, surface, a[0], a[1], a[2], a[3], a[4],
-                  start + a[5], start + a[6], start + a[7], sent, a[8])
+            Token(start, end, surface, norm, pre, det, stem, suf,
+                  start + core, start + stem_s, start + stem_e, sent, word)
         )  # fmt: skip
 
 

@@ -15,12 +15,14 @@ from rasad.analyze.normalize import strip_diacritics
 from rasad.data.loader import read_yaml
 from rasad.model import Article, Removed
 
-_BULLET = re.compile(r"(\s*)[•●▪■◦·]\s*(\S.{0,80})")
+_BULLETS = "•●▪■◦·"
+_BULLET = re.compile(rf"(\s*)[{_BULLETS}]\s*(\S.{{0,80}})")
 _LABEL_TAIL = r"\s*[:：…|>.\-–]*"
 _SENTENCE_END = re.compile(r"[.!؟?]['\"»”’)\]]*$")
 MAX_BOX = 8  # headlines in a related-links box
 MAX_HEADLINE = 160  # characters
 MAX_FURNITURE = 330  # characters: no furniture line is longer (the longest rule allows ~320)
+MAX_EDGE = 260  # characters: the longest edge line (a tag list) allows ~215
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ def _box(lines: list[str], keys: list[str], i: int) -> tuple[str, int]:
 
 def _bullet_box_end(lines: list[str], keys: list[str], i: int) -> int:
     """A bullet label ("• غانتس:") with the deeper-indented headlines under it."""
+    if keys[i][:1] not in _BULLETS:
+        return i
     m = _BULLET.fullmatch(lines[i].rstrip())
     if not m or _SENTENCE_END.search(m.group(2)):
         return i
@@ -136,7 +140,8 @@ def _mark_edges(keys: list[str], reasons: list[str | None]) -> None:
     for _ in range(2):
         kept = [i for i, r in enumerate(reasons) if r is None]
         for i in {kept[0], kept[-1]} if kept else ():
-            reasons[i] = _key_reason(keys[i], edge=True)
+            if len(keys[i]) <= MAX_EDGE:
+                reasons[i] = _key_reason(keys[i], edge=True)
 
 
 def clean_text(title: str | None, text: str) -> tuple[str, list[Removed]]:

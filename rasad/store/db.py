@@ -160,7 +160,7 @@ def set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
 
 def pack(record: dict[str, Any]) -> bytes:
     """A record as compressed JSON (the ``articles.record`` column)."""
-    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 1)
 
 
 def unpack(blob: bytes) -> dict[str, Any]:

@@ -20,16 +20,16 @@ from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 from rasad.analyze.normalize import normalize
 
 NUM_PERM = 128
 SEED = 1
-SCHEME = "legacy"  # pinned: stored signatures must stay comparable across datasketch versions
+SCHEME = "legacy"  # datasketch container for our uint32 values (LSH only reads the values)
 SHINGLE = 5
 # Stored in the database: signatures from another scheme are not comparable.
-VERSION = f"minhash-legacy-crc32/{NUM_PERM}/{SEED}/w{SHINGLE}+stem-bigrams"
+VERSION = f"minhash-crc32-mulshift/{NUM_PERM}/{SEED}/w{SHINGLE}+stem-bigrams"
 # Estimated Jaccard of 5-gram shingles above which two articles tell the same story.
 THRESHOLD = 0.3
 # Estimated Jaccard of stem bigrams above which a dated article in the window is a rewrite.
@@ -38,49 +38,47 @@ WINDOW_DAYS = 2
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
-    """Word n-grams of the normalized text (the whole text when it is shorter than n words)."""
-    words = _WORD.findall(normalize(text))
+def shingles(words: list[str], size: int = SHINGLE) -> list[bytes]:
+    """Word n-grams of normalized words (the whole text when it is shorter than n words)."""
     if len(words) <= size:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
-
-
-_MERSENNE = np.uint64((1 << 61) - 1)
-_MAX_HASH = np.uint64((1 << 32) - 1)
+        return [" ".join(words).encode("utf-8")] if words else []
+    return [" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
 
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    rng = np.random.RandomState(SEED)
+    a = rng.randint(1, 1 << 63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+    b = rng.randint(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
+    return a, b
 
 
 def minhash(items: Iterable[bytes]) -> np.ndarray:
-    """MinHash values of byte strings: datasketch's legacy scheme over CRC-32 item hashes.
+    """MinHash values of byte strings: CRC-32 item hashes under NUM_PERM multiply-shift hashes.
 
-    Computed here in one vectorized step (datasketch rebuilds its permutations per object
-    and hashes with SHA-1, which is most of the cost at ingest).
+    One vectorized step with no modulo (datasketch's MinHash rebuilds its permutations per
+    object and hashes with SHA-1, which was most of the cost at ingest). Repeated items are
+    harmless: the minimum ignores them.
     """
-    hv = np.fromiter((zlib.crc32(x) for x in items), dtype=np.uint64)
+    hv = np.array(list(map(zlib.crc32, items)), dtype=np.uint64)
     if not hv.size:
-        return np.full(NUM_PERM, int(_MAX_HASH), dtype=np.uint32)
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     a, b = _permutations()
-    phv = ((hv[:, None] * a + b) % _MERSENNE) & _MAX_HASH
+    with np.errstate(over="ignore"):  # arithmetic mod 2**64 is the point
+        phv = (hv[:, None] * a + b) >> np.uint64(32)
     return phv.min(axis=0).astype(np.uint32)
 
 
-def signature(text: str) -> np.ndarray:
-    """The MinHash signature of a text's 5-gram shingles (uint32 values, NUM_PERM of them)."""
-    return minhash(shingles(text))
+def signature(text: str | list[str]) -> np.ndarray:
+    """The MinHash signature of the 5-gram shingles of a text (or of its normalized words)."""
+    return minhash(shingles(_WORD.findall(normalize(text)) if isinstance(text, str) else text))
 
 
 def story_signature(stems: str) -> np.ndarray:
     """The MinHash signature of the stem bigrams of a search body (words of 2+ letters)."""
     words = [w for w in stems.split() if len(w) > 1]
-    grams = {f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)} or {
-        stems.encode()
-    }
-    return minhash(grams)
+    grams = [f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)]
+    return minhash(grams or [stems.encode()])
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -20,7 +20,7 @@ from rasad.ingest.records import InputError, Record, compose_text
 from rasad.model import Article, text_id
 from rasad.store import corpus, db, dedup
 from rasad.store.dedup import DedupIndex, signature, story_signature
-from rasad.store.textkey import default_segmenter, search_body, stemmer, words
+from rasad.store.textkey import default_segmenter, stemmer, words
 from rasad.store.writer import day_of, store_article
 
 BATCH = 200
@@ -100,9 +100,11 @@ class Ingester:
         if article.id in self.known:
             self.report.skipped += 1
             return set()
-        body = search_body(article.text, self.segmenter)
-        self._new_stems(article.text)
-        sig, ssig = signature(article.text), story_signature(body)
+        ws = words(article.text)
+        stem = stemmer(self.segmenter)
+        body = " ".join(stem(w) for w in ws)
+        self._new_stems(ws)
+        sig, ssig = signature(ws), story_signature(body)
         day = day_of(article.published)
         match = self.dedup.assign(article.id, sig, ssig, day)
         self.con.execute("SAVEPOINT art")
@@ -120,9 +122,9 @@ class Ingester:
         self.report.duplicates += match.dup_of is not None
         return touched
 
-    def _new_stems(self, text: str) -> None:
+    def _new_stems(self, ws: list[str]) -> None:
         """Record the stem of each word not seen before (queries look stems up there)."""
-        new = set(words(text)) - self.words
+        new = set(ws) - self.words
         if new:
             stem = stemmer(self.segmenter)
             self.con.executemany(

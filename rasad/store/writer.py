@@ -89,18 +89,20 @@ def store_article(
     return _store_events(con, n, article, match.story, added)
 
 
+_UPSERT_ACTOR = """INSERT INTO actors(id, type, name, name_ar, country, cameo, wikidata, known, n_articles, norm)
+   VALUES (?,?,?,?,?,?,?,?,1,?)
+   ON CONFLICT(id) DO UPDATE SET n_articles = n_articles + 1,
+     type = coalesce(type, excluded.type), name = coalesce(name, excluded.name),
+     name_ar = coalesce(name_ar, excluded.name_ar), country = coalesce(country, excluded.country),
+     cameo = coalesce(cameo, excluded.cameo), wikidata = coalesce(wikidata, excluded.wikidata),
+     known = max(known, excluded.known), norm = coalesce(norm, excluded.norm)"""
+
+
 def _store_actors(con: sqlite3.Connection, n: int, article: Article) -> None:
-    for a in article.actors:
-        con.execute(
-            """INSERT INTO actors(id, type, name, name_ar, country, cameo, wikidata, known, n_articles, norm)
-               VALUES (?,?,?,?,?,?,?,?,1,?)
-               ON CONFLICT(id) DO UPDATE SET n_articles = n_articles + 1,
-                 type = coalesce(type, excluded.type), name = coalesce(name, excluded.name),
-                 name_ar = coalesce(name_ar, excluded.name_ar),
-                 country = coalesce(country, excluded.country),
-                 cameo = coalesce(cameo, excluded.cameo),
-                 wikidata = coalesce(wikidata, excluded.wikidata),
-                 known = max(known, excluded.known), norm = coalesce(norm, excluded.norm)""",
+    actors = list({a.id: a for a in article.actors}.values())  # an id counts once per article
+    con.executemany(
+        _UPSERT_ACTOR,
+        [
             (
                 a.id,
                 a.type,
@@ -111,12 +113,14 @@ def _store_actors(con: sqlite3.Connection, n: int, article: Article) -> None:
                 a.wikidata,
                 int(a.known),
                 _actor_norm(a.name, a.name_ar),
-            ),
-        )
-        con.execute(
-            "INSERT OR IGNORE INTO article_actors(article, actor, role) VALUES (?,?,?)",
-            (n, a.id, a.role),
-        )
+            )
+            for a in actors
+        ],
+    )
+    con.executemany(
+        "INSERT OR IGNORE INTO article_actors(article, actor, role) VALUES (?,?,?)",
+        [(n, a.id, a.role) for a in actors],
+    )
 
 
 def _actor_norm(name: str | None, name_ar: str | None) -> str:

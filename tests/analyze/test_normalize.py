@@ -43,6 +43,10 @@ CASES = [
     ("\u2067غانتس\u2069", "غانتس"),
     ("\ufeffغانتس", "غانتس"),
     ("\u061cغانتس", "غانتس"),
+    # Arabic presentation forms (one letter each; ligatures stay)
+    ("ﺇﻟﻰ", "الي"),
+    ("ﺍﻟﺤﻜﻮﻣﺔ", "الحكومه"),
+    ("ﻻ", "ﻻ"),
     # Latin folds to lower case
     ("i24NEWS", "i24news"),
     ("CNN", "cnn"),

@@ -243,6 +243,10 @@ CASES = """
 نفسه|||نفس|ه
 وجهه|||وجه|ه
 بنفسه|ب||نفس|ه
+أبنائهم|||ابناء|هم
+لأبنائهم|ل||ابناء|هم
+احتوائها|||احتواء|ها
+أعضائه|||اعضاء|ه
 """
 ROWS = [line.split("|") for line in CASES.strip().splitlines()]
 # Known misses, kept in the table so the accuracy figure is honest.
@@ -280,3 +284,11 @@ def test_segment_pieces_spell_the_word() -> None:
 
 def test_table_size() -> None:
     assert len(ROWS) >= 150
+
+
+def test_table_accuracy_on_normalized_input() -> None:
+    # Without the surface (ة, hamza) some words are ambiguous (والده: his father / mother).
+    from rasad.analyze.normalize import normalize
+
+    right = sum(segment(normalize(w)) == (p, d, s, x) for w, p, d, s, x in ROWS)
+    assert right / len(ROWS) >= 0.95

@@ -35,6 +35,8 @@ CASES = [
     ("في عام 2018. ثم", ["في عام 2018.", "ثم"]),
     # an unclosed quote does not swallow the paragraph's other sentences
     ('قال "نعم. ثم غادر', ['قال "نعم.', "ثم غادر"]),
+    # two dots join like a colon in headlines
+    ("اليمن.. مقتل 10 أشخاص في غارة. ثم", ["اليمن.. مقتل 10 أشخاص في غارة.", "ثم"]),
     ("", []),
 ]
 

@@ -57,6 +57,10 @@ FURNITURE = [
     ("(واس)", "dateline"),
     ("اقرأ\u00a0أيضاً:\u00a0وزير يزور المدينة", "related"),  # NBSP
     ("اخـــترنا لك", "widget"),  # tatweel
+    ("قد يعجبك أيضا", "widget"),
+    ("شاهد الفيديو", "widget"),
+    ("(صورة أرشيفية)", "photo_credit"),
+    ("تصوير: أحمد علي", "photo_credit"),
 ]
 
 # Article lines that look a little like furniture and must stay.
@@ -127,6 +131,8 @@ def test_article_bullets_are_kept() -> None:
         ("Next Previous عين اليوم – جدة", "byline"),
         ("فرانس24/ أ ف ب", "dateline"),
         ("سمات: اقتصاد، نفط، أسواق", "tags"),
+        ("المصدر: وكالات", "source_note"),
+        ("إعداد: سارة محمد", "byline"),
     ],
 )
 def test_edge_lines_only_at_the_edges(first: str, reason: str) -> None:
@@ -168,3 +174,20 @@ def test_sample_article_cleaning(shared) -> None:
     assert (
         len(article.text.split("\n\n")) == len([ln for ln in body.splitlines() if ln.strip()]) - 2
     )
+
+
+def test_furniture_yaml_has_no_duplicate_keys() -> None:
+    import yaml
+
+    from rasad.data.loader import data_path
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        assert len(keys) == len(set(keys)), f"duplicate keys in furniture.yaml: {keys}"
+        return loader.construct_mapping(node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(data_path("furniture.yaml").read_text(encoding="utf-8"), Loader=Strict)  # noqa: S506

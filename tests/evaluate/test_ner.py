@@ -52,7 +52,14 @@ def test_char_spans_map_to_whole_words():
 
 
 def test_prf():
-    assert prf(2, 1, 1) == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667, "tp": 2, "fp": 1, "fn": 1}
+    assert prf(2, 1, 1) == {
+        "precision": 0.6667,
+        "recall": 0.6667,
+        "f1": 0.6667,
+        "tp": 2,
+        "fp": 1,
+        "fn": 1,
+    }
 
 
 def test_evaluate_ner_report_shape(conll):

@@ -16,14 +16,14 @@ from rasad.analyze.entities.recognize import (
     covered,
     hints,
     letter_offset,
-    name_like,
+    name_like_all,
     scan,
     segs_of,
 )
 from rasad.analyze.entities.rules import is_common, particles
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
-CONTEXT = 2  # tokens of context the CRF sees around a gated token
+CONTEXT = 3  # tokens of context the CRF sees around a gated token
 
 
 def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
@@ -35,7 +35,7 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     tags = _crf_tags(tokens, segs, hint, None if crf_only else _gate(segs, found, hint))
     if crf_only:
         return _crf_cands(tokens, tags, [], set())
-    _metonymy(found, tags)
+    found = _metonymy(found, tags)
     found = _longer_persons(tokens, found, tags)
     cue_slots: set[int] = set()
     _titles(tokens, segs, found, sc.chains, hint, tags)
@@ -48,12 +48,14 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
 
 def _gate(segs: list[Seg], found: list[Cand], hint: list[list[str]]) -> list[bool]:
     """Tokens the CRF must see: uncovered name-like words (rare or in name-like clusters),
-    name slots after titles and words after cues, with two tokens of context each side."""
+    name slots after titles and one-word cities (clubs named after them), with context."""
     n = len(segs)
     cover = covered(found, n)
+    names = name_like_all(segs)
     want = [False] * n
-    for k, seg in enumerate(segs):
-        if seg[0] and cover[k] is None and (name_like(seg) or (hint[k] and "slot" in hint[k])):
+    for k in range(n):
+        c = cover[k]
+        if (names[k] and c is None) or (c is not None and _city(c)) or "slot" in hint[k]:
             for m in range(max(0, k - CONTEXT), min(n, k + CONTEXT + 1)):
                 want[m] = True
     return want
@@ -73,12 +75,27 @@ def _crf_tags(tokens, segs: list[Seg], hint: list[list[str]], want: list[bool] |
     return tags
 
 
-def _metonymy(found: list[Cand], tags: list[str]) -> None:
-    """A city the CRF reads as an organisation in context (برشلونة the club) becomes ORG."""
-    for c in found:
-        if c.type == "GPE" and c.j - c.i == 1 and tags[c.i] == "B-ORG":
-            if c.entries and getattr(c.entries[0], "kind", "") != "country":
-                c.type, c.entries, c.how = "ORG", (), "crf"
+def _metonymy(found: list[Cand], tags: list[str]) -> list[Cand]:
+    """Cities the CRF reads as part of an organisation in context (برشلونة the club, دينامو
+    كييف, جامعة القاهرة) give way to the CRF's ORG span."""
+    drop = set()
+    for i, j, kind in crf.spans(tags):
+        if kind != "ORG":
+            continue
+        inside = [c for c in found if c.i < j and i < c.j]
+        if not inside or any(c.i < i or c.j > j for c in inside):
+            continue
+        places = all(c.type in ("GPE", "LOC") for c in inside)
+        longer = j - i > sum(c.j - c.i for c in inside)  # بنك قطر الوطني، جامعة القاهرة
+        if all(_city(c) for c in inside) or (places and longer):
+            drop.update(id(c) for c in inside)
+    return [c for c in found if id(c) not in drop]
+
+
+def _city(c: Cand) -> bool:
+    """A one-word lexicon place that is not a country."""
+    kind = getattr(c.entries[0], "kind", "") if c.entries else ""
+    return c.type == "GPE" and c.j - c.i == 1 and kind != "country"
 
 
 def _longer_persons(tokens, found: list[Cand], tags: list[str]) -> list[Cand]:
@@ -193,11 +210,14 @@ def _quoted(tokens, segs, found: list[Cand], j: int) -> tuple[str, ...] | None:
 def _unquoted_outlet(tokens, segs, found: list[Cand], j: int) -> None:
     """An organisation or cue-only outlet name right after a cue is MEDIA."""
     c = next((c for c in found if c.i == j), None)
+    hit = lex.match(segs, j, cued=True)
     if c is not None:
-        if c.type in ("ORG", "MEDIA"):
+        media = tuple(e for e in hit[1] if e.type == "MEDIA") if hit and hit[0] == c.j - c.i else ()
+        if media:  # صحيفة الشرق الأوسط: the paper, not the region
+            c.entries = media
+        if media or c.type in ("ORG", "MEDIA"):
             c.type = "MEDIA"
         return
-    hit = lex.match(segs, j, cued=True)
     if hit and any(e.type == "MEDIA" for e in hit[1]) and _free(found, j, j + hit[0]):
         entries = tuple(e for e in hit[1] if e.type == "MEDIA")
         found.append(
@@ -234,11 +254,17 @@ def _crf_cands(tokens, tags, found: list[Cand], cue_slots: set[int]) -> list[Can
             i += 1
         while j > i and not tokens[j - 1].is_word:
             j -= 1
-        if i >= j or kind not in CRF_TYPES or not _free(found, i, j):
+        if i >= j or kind not in CRF_TYPES or not _free(found, i, j) or _designation(tokens, j):
             continue
         typ = "MEDIA" if i in cue_slots and kind == "ORG" else CRF_TYPES[kind]
         out.append(Cand(i, j, tokens[i].core_start, tokens[j - 1].end, typ, how="crf"))
     return out
+
+
+def _designation(tokens, j: int) -> bool:
+    """A name followed by "-<number>" is a product designation (اس -300، إيل -20), not an entity."""
+    k = j + 1 if j < len(tokens) and tokens[j].text in "-–" else j
+    return k > j and k < len(tokens) and tokens[k].text[:1].isdigit()
 
 
 def _chains(tokens, segs, found: list[Cand]) -> None:

@@ -69,7 +69,16 @@ def word_features(seg: Seg) -> tuple[str, ...]:
         "len=" + (str(n) if n < 8 else "8+"),
         "c=" + fine,
         "cc=" + coarse,
+        *_unsplit(norm, pre, cl),
     )
+
+
+def _unsplit(norm: str, pre: str, cl: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    """For words the segmenter kept whole (unknown names), the word without a first و/ب/ل/ف/ك."""
+    if pre or len(norm) < 5 or norm[0] not in "وبلفك":
+        return ()
+    rest = norm[1:]
+    return ("rest=" + rest, "restc=" + (cl.get(rest) or ("none",))[0])
 
 
 _CONTEXT: dict[Seg, dict[int, tuple[str, ...]]] = {}
@@ -77,12 +86,7 @@ _CONTEXT: dict[Seg, dict[int, tuple[str, ...]]] = {}
 
 def context_features(seg: Seg, offset: int) -> tuple[str, ...]:
     """The few features a neighbour contributes, prefixed with its offset (cached per token)."""
-    by_offset = _CONTEXT.get(seg)
-    if by_offset is None:
-        by_offset = _context(seg)
-        if len(_CONTEXT) < 100_000:
-            _CONTEXT[seg] = by_offset
-    return by_offset[offset]
+    return _by_offset(seg)[offset]
 
 
 def _context(seg: Seg) -> dict[int, tuple[str, ...]]:
@@ -101,27 +105,39 @@ def _context(seg: Seg) -> dict[int, tuple[str, ...]]:
     return out
 
 
+_PAD = {off: (f"{off:+d}pad",) for off in _WINDOW}
+
+
+def _by_offset(seg: Seg) -> dict[int, tuple[str, ...]]:
+    by_offset = _CONTEXT.get(seg)
+    if by_offset is None:
+        by_offset = _context(seg)
+        if len(_CONTEXT) < 100_000:
+            _CONTEXT[seg] = by_offset
+    return by_offset
+
+
 def sentence_features(
     segs: Sequence[Seg], hints: Sequence[Sequence[str]] | None = None
 ) -> list[list[str]]:
     """Feature lists for a sentence; ``hints`` adds per-token extra features (lexicon, titles)."""
     n = len(segs)
+    # Neighbour features of every token, padded so that offsets never fall outside.
+    ctx = [_PAD, _PAD, *(_by_offset(s) for s in segs), _PAD, _PAD]
     out = []
     for i, seg in enumerate(segs):
         feats = ["bias", *word_features(seg)]
-        for off in _WINDOW:
-            j = i + off
-            if 0 <= j < n:
-                feats.extend(context_features(segs[j], off))
-            else:
-                feats.append(f"{off:+d}pad")
+        feats += ctx[i][-2]
+        feats += ctx[i + 1][-1]
+        feats += ctx[i + 3][1]
+        feats += ctx[i + 4][2]
         if i > 0:
             feats.append("bi-1=" + segs[i - 1][3] + "|" + seg[3])
         if hints:
-            feats.extend(hints[i])
-            if i > 0:
-                feats.extend("-1" + h for h in hints[i - 1])
-            if i + 1 < n:
-                feats.extend("+1" + h for h in hints[i + 1])
+            feats += hints[i]
+            if i > 0 and hints[i - 1]:
+                feats += ["-1" + h for h in hints[i - 1]]
+            if i + 1 < n and hints[i + 1]:
+                feats += ["+1" + h for h in hints[i + 1]]
         out.append(feats)
     return out

@@ -96,19 +96,33 @@ def starts(seg: Seg) -> int:
     return bits
 
 
-def gazetteer(tokens: Sequence[Any], segs: Sequence[Seg]) -> list[Cand]:
+def start_bits(segs: Sequence[Seg]) -> list[int]:
+    """``starts`` of every token (cache hits inline: this runs on every token)."""
+    get = _STARTS.get
+    out = [get(seg, -1) for seg in segs]
+    for k, bits in enumerate(out):
+        if bits < 0:
+            out[k] = starts(segs[k])
+    return out
+
+
+def gazetteer(
+    tokens: Sequence[Any], segs: Sequence[Seg], bits: list[int] | None = None
+) -> list[Cand]:
     """Greedy left-to-right longest lexicon matches (titles and class nouns trimmed off)."""
-    out, i = [], 0
-    while i < len(segs):
-        hit = _accept(segs, i, lex.match(segs, i)) if starts(segs[i]) & LEX else None
+    bits = bits if bits is not None else start_bits(segs)
+    out, after = [], 0
+    for i in [k for k, b in enumerate(bits) if b & LEX]:
+        if i < after:
+            continue
+        hit = _accept(segs, i, lex.match(segs, i))
         if not hit:
-            i += 1
             continue
         n, entries, strip = hit
         k = _trim(segs, i, n, entries)
         start = letter_offset(tokens[k], strip if k == i else 0)
         out.append(Cand(k, i + n, start, tokens[i + n - 1].end, entry_type(entries), entries))
-        i += n
+        after = i + n
     return out
 
 
@@ -173,12 +187,12 @@ class Scan:
 
 def scan(segs: Sequence[Seg], tokens: Sequence[Any] | None = None) -> Scan:
     """Gazetteer matches, title chains and outlet cues (tokens=None: no text offsets)."""
-    found = gazetteer(tokens, segs) if tokens is not None else gazetteer_segs(segs)
+    all_bits = start_bits(segs)
+    found = gazetteer(tokens, segs, all_bits) if tokens is not None else gazetteer_segs(segs)
     place = place_at({c.i: c for c in found})
     chains, cues = [], []
     skip = 0
-    for i, seg in enumerate(segs):
-        bits = starts(seg)
+    for i, bits in enumerate(all_bits):
         if not bits:
             continue
         if i >= skip and bits & TITLE:
@@ -249,10 +263,17 @@ def name_like(seg: Seg) -> bool:
     hit = _NAME_LIKE.get(seg)
     if hit is None:
         c = clusters().get(core(seg)) or clusters().get(seg[0])
-        hit = c is None or c[0] in gate_clusters()
+        hit = bool(seg[0]) and (c is None or c[0] in gate_clusters())
         if len(_NAME_LIKE) < 200_000:
             _NAME_LIKE[seg] = hit
     return hit
+
+
+def name_like_all(segs: Sequence[Seg]) -> list[bool]:
+    """``name_like`` of every token (cache hits inline)."""
+    get = _NAME_LIKE.get
+    out = [get(seg) for seg in segs]
+    return [name_like(segs[k]) if v is None else v for k, v in enumerate(out)]
 
 
 def covered(found: list[Cand], n: int) -> list[Cand | None]:

@@ -13,12 +13,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasad.extract.events.cues import words_between
+from rasad.extract.events.cues import is_count, words_between
 from rasad.extract.events.doc import BREAKERS, PREPOSITIONS, STOP_PUNCT, Doc, M
 from rasad.extract.events.lexicon import Entry
 
 # Closed class: "that"-complementizers with a pronoun that resume a fronted subject.
 PRONOUN_LINKS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "قد", "كان", "كانت"})
+RESUMPTIVE_LINKS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 QUOTE_CHARS = frozenset({'"', "«", "»", "“", "”", "'"})
 FORWARD = 14  # words after a trigger that its arguments may span
 BACKWARD = 16  # words before a trigger where its subject may stand
@@ -26,12 +27,10 @@ SOURCE_TYPES = frozenset({"PER", "ORG", "GPE"})  # outlets report and regions do
 # A bare complementizer ends the search for a subject: "قال روحاني إن الهجوم" (روحاني is the
 # speaker, not the attacker); the pronoun forms (أنها، أنه) resume the subject and do not.
 COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
-# Closed class: words that introduce the agent of a passive or victim clause
-# ("قتل على يد X"، "من قبل X"، "برصاص X"، "بنيران X").
-AGENT_MARKERS = frozenset({"يد", "قبل", "برصاص", "رصاص", "بنيران", "نيران"})
 SUBJECT_STOPS = frozenset({".", "؛", ";", "؟", "?", "!", ":", "(", ")", "–", "—", "--"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 VIOLENT = frozenset({"18", "19", "20"})
+ADJUNCT_PREPS = frozenset({"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء"})
 
 
 @dataclass
@@ -55,6 +54,7 @@ class Span:
     passive: bool
     verb: bool
     future: bool = False
+    form: str = ""  # the matched head form (for agreement: قتلوا is plural)
 
 
 def _is_break(tok: Any) -> bool:
@@ -114,6 +114,8 @@ def _between_list(doc: Doc, span: Span, end: int) -> list[M] | None:
         if tok.norm in ("بين", "وبين"):
             first = next(iter(mentions_in(doc, i + 1, end)), None)
             return conjuncts(doc, first, end) if first else None
+        if tok.norm in PREPOSITIONS or tok.norm.startswith(("بال", "لل")):
+            return None  # "إطلاق نار قرب الحدود بين X و Y": the list belongs to الحدود
         words += tok.is_word
         if words > 4:
             return None
@@ -127,15 +129,52 @@ def _prep_target(doc: Doc, span: Span, a: int, end: int, skip: set[int]) -> list
     prepositional target within eight: farther mentions belong to other clauses.
     """
     anchor = max([span.last] + [doc.by_token[f].last for f in skip if f in doc.by_token])
+    phrase = _prep_phrase(doc, span, a, end)
     for m in mentions_in(doc, a, end):
         if m.first in skip:
             continue
         gap = words_between(doc.tokens, anchor, m.first)
         if m.prep and m.prep in span.entry.preps and gap <= 8:
             return conjuncts(doc, m, end)
-        if not m.prep and "obj" in span.entry.preps and gap <= 3:
+        if phrase is not None and m.first > phrase and gap <= 8:
+            return conjuncts(doc, m, end)
+        if not m.prep and "obj" in span.entry.preps and gap <= 6 and _plain(doc, anchor, m.first):
             return conjuncts(doc, m, end)
     return []
+
+
+def _plain(doc: Doc, a: int, b: int) -> bool:
+    """No punctuation, preposition or clause break between two tokens (a title phrase)."""
+    return not any(
+        _is_break(t) or t.text in ("،", ",") or t.norm in PREPOSITIONS
+        for t in doc.tokens[a + 1 : b]
+    )
+
+
+def _prep_phrase(doc: Doc, span: Span, a: int, end: int) -> int | None:
+    """Token opening a target phrase whose name comes after a title or head noun.
+
+    "مع نظيره العماني يوسف بن علوي"، "على مواقع لجماعة الحوثي": the preposition governs the
+    first word, the name stands up to four words later.
+    """
+    preps = span.entry.preps
+    for i in range(a, end):
+        tok = doc.tokens[i]
+        if i in doc.by_token or not tok.is_word:
+            continue
+        bare = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 2 else tok.norm
+        opens = bare in preps or (bare[:1] in preps and bare[:1] in ("ب", "ل") and len(bare) > 3)
+        if opens:
+            nxt = next((m for m in mentions_in(doc, i + 1, min(end, i + 6))), None)
+            between = doc.tokens[i + 1 : nxt.first] if nxt else []
+            if (
+                nxt
+                and nxt.prep in ("", "ل")
+                and not any(_is_break(t) or t.text in ("،", ",") for t in between)
+            ):
+                return i
+            return None
+    return None
 
 
 def _subject_after(doc: Doc, span: Span, end: int) -> list[M]:
@@ -207,13 +246,21 @@ def prefer_person(doc: Doc, m: M, upto: int | None = None) -> M:
 
 
 def _genitive(doc: Doc, span: Span, end: int) -> M | None:
-    """A mention right after a verbal noun, bare or with ل (غارة للتحالف), one adjective between."""
-    for i in range(span.last + 1, min(end, span.last + 3)):
+    """The name a verbal noun governs: right after it, or after a title or a count
+    ("اغتيال الأمين العام السابق للحزب الشيوعي جورج حاوي"، "مقتل 15 جنديا تركيا")."""
+    words = 0
+    for i in range(span.last + 1, min(end, span.last + 10)):
         m = doc.by_token.get(i)
         if m is not None and m.first == i:
-            return m if not m.prep or (m.prep == "ل" and "ل" not in span.entry.preps) else None
-        if not doc.tokens[i].is_word:
-            continue
+            if not m.prep or (m.prep == "ل" and "ل" not in span.entry.preps):
+                return prefer_person(doc, m, upto=end)
+            return None
+        tok = doc.tokens[i]
+        if _is_break(tok) or tok.text in ("،", ",") or tok.norm in PREPOSITIONS or i in doc.in_date:
+            return None
+        words += tok.is_word
+        if words > 6:
+            return None
     return None
 
 
@@ -253,10 +300,7 @@ def _ids(ms: list[M]) -> list[str]:
 def _agent(doc: Doc, span: Span, end: int) -> list[M]:
     """The agent of a passive or victim clause (على يد X، من قبل X، برصاص X)."""
     for m in mentions_in(doc, span.last + 1, end):
-        prev = doc.tokens[m.first - 1] if m.first else None
-        if prev is not None and (
-            prev.norm in AGENT_MARKERS or prev.norm.lstrip("و") in AGENT_MARKERS
-        ):
+        if m.prep == "by":
             return conjuncts(doc, m, end)
     return []
 
@@ -276,12 +320,40 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
         _take(args, _agent(doc, span, end), patient)
         return
     fronted = _subject_adjacent(doc, span.first)
+    if fronted is None and _noun_subject_before(doc, span.first):
+        # "القوات الحكومية قصفت معاقل التنظيم": the subject is a common noun, so the
+        # name after the verb is its object.
+        _take(args, [], _prep_target(doc, span, span.last + 1, end, set()))
+        return
+    violent_obj = (
+        span.entry.root in VIOLENT and span.entry.preps == ("obj",) and not span.entry.rest
+    )
+    if fronted and violent_obj and not _object_follows(doc, span.last):
+        if not _prep_target(doc, span, span.last + 1, end, {fronted.first}):
+            # "أربعة من حراس الأمن قتلوا في هجوم": nothing follows, the verb is passive
+            _take(args, _agent(doc, span, end), [fronted])
+            return
+    # A plural verb (قتلوا، يقصفون) agrees with a subject before it, and a resumptive pronoun
+    # ("أنها استهدفت") stands for one: the name after the verb is its object.
+    plural = span.form.endswith(("وا", "ون")) and span.form != span.entry.head
+    pronoun = span.first > 0 and doc.tokens[span.first - 1].norm in RESUMPTIVE_LINKS
+    if fronted is None and (plural or pronoun):
+        before = subject_before(doc, span.first, barriers=True)
+        _take(args, [before] if before else [], _prep_target(doc, span, span.last + 1, end, set()))
+        return
     subject = [fronted] if fronted else _subject_after(doc, span, end)
     skip = {m.first for m in subject}
-    if subject and not fronted and span.entry.root in VIOLENT and "obj" in span.entry.preps:
+    if (
+        subject
+        and not fronted
+        and span.entry.root in VIOLENT
+        and span.entry.preps == ("obj",)
+        and not span.entry.rest
+    ):
         target = _prep_target(doc, span, span.last + 1, end, skip)
-        if not target and not _object_follows(doc, subject[-1].last):
-            # "قتل سليماني في غارة": no object, so the unvowelled verb is passive
+        counted = any(is_count(t.norm) for t in doc.tokens[span.last + 1 : subject[0].first])
+        if counted or (not target and not _object_follows(doc, subject[-1].last)):
+            # "قتل سليماني في غارة", "قتل 5 من عناصر الشرطة": the unvowelled verb is passive
             _take(args, _agent(doc, span, end), subject)
             return
     if not subject:
@@ -309,6 +381,30 @@ def _subject_adjacent(doc: Doc, first: int) -> M | None:
     return None
 
 
+def _noun_subject_before(doc: Doc, first: int) -> bool:
+    """Whether a definite common noun (not a name, not a date) stands right before the verb."""
+    i = first - 1
+    while i >= 0 and doc.tokens[i].text in QUOTE_CHARS:
+        i -= 1
+    if i < 0 or i in doc.by_token or i in doc.in_date or not doc.tokens[i].is_word:
+        return False
+    tok = doc.tokens[i]
+    return tok.sent == doc.tokens[first].sent and tok.norm.startswith("ال") and len(tok.norm) > 4
+
+
+def _in_adjunct(doc: Doc, span: Span) -> bool:
+    """Whether a verbal noun stands in a prepositional adjunct ("في هجوم"، "بقصف").
+
+    There it names the circumstance of another clause; the name before it is that clause's
+    subject (often the victim), not the agent.
+    """
+    norm = doc.tokens[span.first].norm
+    prefix = norm[: norm.find(span.form)] if span.form and span.form in norm else ""
+    prev = doc.tokens[span.first - 1].norm if span.first else ""
+    # ل (purpose: "يسعى لترتيب") keeps the subject of the modal verb; ب and في do not.
+    return prev in ADJUNCT_PREPS or "ب" in prefix
+
+
 def _object_follows(doc: Doc, last: int) -> bool:
     """Whether a bare noun (an object) follows the subject: "قصفت إسرائيل المباني"."""
     nxt = next((t for t in doc.tokens[last + 1 : last + 3] if t.is_word), None)
@@ -332,7 +428,7 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
     target = (
         _prep_target(doc, span, span.last + 1, end, skip) if span.entry.preps != ("obj",) else []
     )
-    if not source and not adjective_actor:
+    if not source and not adjective_actor and not _in_adjunct(doc, span):
         before = subject_before(doc, span.first, limit=8, barriers=True)
         source = [before] if before else []
     _take(args, source, target)

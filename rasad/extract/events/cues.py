@@ -113,6 +113,13 @@ def load_cues() -> CueLexicon:
     return CueLexicon(read_tsv("events/cues.tsv"))
 
 
+def is_count(norm: str) -> bool:
+    """Whether a word is a number or a count word (خمسة، عشرات، آلاف)."""
+    if norm[:1].isdigit():
+        return True
+    return any(c.effect == "count" for c in load_cues()._heads(norm))
+
+
 def words_between(tokens: list[Any], a: int, b: int) -> int:
     """Number of word tokens strictly between token indices a and b."""
     return sum(1 for t in tokens[a + 1 : b] if t.is_word)

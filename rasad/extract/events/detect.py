@@ -23,6 +23,7 @@ from rasad.extract.events.lexicon import candidates, core, load_triggers
 from rasad.model import Actor, Article
 
 CONTENT_MARKERS = frozenset({"ان", "بان", "انه", "انها", "الي"})
+DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 RESUMPTIVE = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 REPORTER_TYPES = frozenset({"MEDIA", "PER", "ORG", "GPE"})  # who a claim can be credited to
 DEFAULT_RELIABILITY = {"verb": 0.6, "noun": 0.55, "weak": 0.3}
@@ -61,8 +62,10 @@ def find_triggers(doc: Doc) -> list[Span]:
 
 def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
     best: tuple[tuple[int, int], Span] | None = None
+    # A word written with ta marbuta is a noun: وزارة is not زار + ه, صفحة not صفح + ه.
+    marbuta = doc.tokens[i].text.rstrip(DIACRITICS).endswith("ة")
     for entry, form, det, pre in lex.heads(doc.tokens[i].norm):
-        if entry.kind == "verb" and det:
+        if entry.kind == "verb" and (det or marbuta):
             continue
         # a verb's complement may follow its subject: "نزل المتظاهرون إلى الشوارع"
         last = _match_rest(doc.tokens, i, entry.rest, gap=2 if entry.kind == "verb" else 0)
@@ -76,12 +79,19 @@ def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
                 entry,
                 i,
                 last,
-                form in entry.passive,
+                form in entry.passive or _vowelled_passive(doc.tokens[i].text, entry.kind),
                 entry.kind == "verb",
                 entry.kind == "verb" and "س" in pre,
+                form,
             )
             best = (rank, span)
     return best[1] if best else None
+
+
+def _vowelled_passive(surface: str, kind: str) -> bool:
+    """A past verb written with damma on its first letter is passive (قُتل، اُغتيل)."""
+    bare = surface.lstrip("وف")
+    return kind == "verb" and bare[:1] not in ("ي", "ت", "ن") and "\u064f" in bare[1:3]
 
 
 def _after_preposition(doc: Doc, i: int) -> bool:

@@ -27,6 +27,9 @@ BREAKERS = frozenset(
     "الذي التي الذين اللذين اللتين حيث لكن لكنه بينما فيما كما منذ اذ ان انه".split()
 )
 STOP_PUNCT = frozenset(".:؛;؟?!()[]")
+# Closed class: words that introduce the agent of a passive or victim clause
+# ("قتل على يد X"، "من قبل X"، "برصاص X"، "بنيران X").
+AGENT_MARKERS = frozenset({"يد", "قبل", "برصاص", "رصاص", "بنيران", "نيران"})
 
 
 @cache
@@ -181,6 +184,8 @@ def _governor(doc: Doc, index: int, start: int) -> tuple[str, bool]:
     norm = prev.norm
     if norm in ("و", "او"):
         return "", True
+    if norm.lstrip("و") in AGENT_MARKERS:
+        return "by", conj  # "برصاص الجيش"، "على يد X": the agent, never a bare subject or object
     if norm in PREPOSITIONS or norm in ("ل", "ب"):
         return norm, conj
     bare = norm[1:] if norm[:1] in ("و", "ف") else norm

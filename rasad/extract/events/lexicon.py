@@ -19,8 +19,11 @@ PROCLITICS = ("وس", "فس", "وب", "ول", "وك", "فب", "فل", "فك", "�
 ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك")
 _PRO_FIRST = frozenset(p[0] for p in PROCLITICS)
 _ENC_LAST = frozenset(e[-1] for e in ENCLITICS)
-_PAST_SUFFIXES = ("", "ت", "وا", "و", "ا", "تا", "ن", "نا", "تم")
-_IMPF_PREFIXES = ("ي", "ت", "ن", "ا")
+# No masculine dual "ا" (قاطعا is mostly the adverb "categorically"), no feminine plural "ن"
+# (اثنين is "two", not أثنى), no first-person "ا"/"ن" prefixes (أصل "origin", نصيب "share"):
+# all are rare in news and collide with common nouns.
+_PAST_SUFFIXES = ("", "ت", "وا", "و", "تا", "نا", "تم")
+_IMPF_PREFIXES = ("ي", "ت")
 _IMPF_SUFFIXES = ("", "ون", "ان", "وا", "و", "ين", "ن")
 
 
