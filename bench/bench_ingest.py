@@ -77,7 +77,7 @@ QUERIES = {
     "events --code 04 --since": lambda c: query.events(
         c, query.Filters(code="04", since="2018-06-01")
     ),
-    "events --outlet": lambda c: query.events(c, query.Filters(outlet="CNN")),
+    "events --outlet": lambda c: query.events(c, query.Filters(outlet="BBC")),
     "actors": lambda c: query.actors(c),
     "actors --type PER --country USA": lambda c: query.actors(c, "PER", "USA"),
     "stats": lambda c: query.stats(c),

@@ -26,6 +26,8 @@ def analyze(
     stages: Iterable[str] | None = None,
 ) -> Article:
     """Analyze one article text and return the Article with every stage's spans."""
+    if not isinstance(text, str):
+        raise InputError("no_text", f"text must be a str, not {type(text).__name__}")
     rec = Record(
         text=text, title=title, published=parse_published(published), outlet=outlet, url=url
     )

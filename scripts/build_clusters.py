@@ -7,7 +7,7 @@ context words, reweights with PPMI, reduces with a truncated SVD and clusters wi
 k-means at two granularities (fine, and coarse clusters of the fine centroids, like Brown
 prefixes). Writes rasad/data/models/clusters.tsv.gz (word, fine, coarse). Needs numpy + scipy.
 
-Usage: python scripts/build_clusters.py [--every 2] [--words 50000] [--k 512]
+Usage: python scripts/build_clusters.py [--every 1] [--words 50000] [--k 512]
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def write(words, ids, fine, coarse, freq, args) -> None:
 def main() -> None:
     """Parse arguments and build."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--every", type=int, default=2, help="read every n-th article")
+    ap.add_argument("--every", type=int, default=1, help="read every n-th article")
     ap.add_argument("--read-seconds", type=float, default=240.0, help="stop reading after this")
     ap.add_argument("--words", type=int, default=50000)
     ap.add_argument("--contexts", type=int, default=5000)
@@ -162,7 +162,7 @@ def main() -> None:
     ap.add_argument("--dims", type=int, default=100)
     ap.add_argument("--k", type=int, default=512)
     ap.add_argument("--coarse", type=int, default=64)
-    ap.add_argument("--iters", type=int, default=12)
+    ap.add_argument("--iters", type=int, default=20)
     build(ap.parse_args())
 
 

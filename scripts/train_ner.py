@@ -6,7 +6,7 @@ and clitic segments as the pipeline); word tags are projected onto tokens (punct
 word's edge is O). Features: rasad/analyze/entities/features.py plus the recognizer's hints
 (lexicon matches, titles, outlet cues, adjectives). Writes rasad/data/models/ner.crfsuite.
 
-Usage: python scripts/train_ner.py [--c1 0.05] [--c2 0.01] [--iters 150]
+Usage: python scripts/train_ner.py [--c1 0.05] [--c2 0.01] [--iters 100]
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--minfreq", type=float, default=1)
     ap.add_argument("--eval-only", action="store_true")
     args = ap.parse_args()

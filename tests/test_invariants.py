@@ -334,23 +334,11 @@ SNIPPETS: list[tuple[str, str, str | None]] = [
 ]
 
 # Known failures in other stages: (snippet name) -> reason. Filled from the QA run.
-_TITLE_BUG = (
-    "clean/ingest: a title with a line break is kept as is and its lines are repeated "
-    "as paragraphs (compose_text + clean_text), so text is not 'title, blank line, paragraphs'"
-)
-_SIN_BUG = (
-    "tokens/entities: segment() strips س as the future prefix from nouns (ساندرو -> "
-    "س+اندرو) and the mention starts at core_start: 'اندرو روسيل', 'يلينا غوميز'"
-)
 SNIPPET_XFAIL: dict[str, str] = {
-    "multiline-title": _TITLE_BUG,
-    "crlf-title": _TITLE_BUG,
     "collective-reporter": (
         "events: a collective actor used only in reported_by (الدول الأوروبية -> o:eu) is not "
         "added to actors (extract/events/__init__.py:_add_used_actors skips reported_by)"
     ),
-    "sin-initial-names": _SIN_BUG,
-    "sin-initial-noun": _SIN_BUG + "; سنابل -> GPE 'نابل' (Nabeul)",
 }
 
 

@@ -19,6 +19,7 @@ from rasad.data.loader import DATA_DIR, read_tsv
 ACTORS = "actors/"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _INSTITUTION_MEMO_MAX = 100_000
+_DEFAULT_RANK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,9 @@ class ActorLexicon:
         self._head_first: set[str] = set()
         self._memo: dict[tuple[str, ...], ActorEntry | None] = {}
         self._country_keys: dict[tuple[str, ...], str] = {}
+        self._precedence: dict[str, int] = {}
+        self._adj_phrases: dict[tuple[str, ...], str] = {}
+        self.adjective_max_len = 0
         self.max_len = 0
         self.first_tokens: set[str] = set()
 
@@ -111,18 +115,51 @@ class ActorLexicon:
         """The ISO3 country of a nationality adjective (الاسرائيليه → ISR), or None."""
         return self._adjectives.get(norm_word)
 
+    def adjective_phrase(self, norm_tokens: tuple[str, ...]) -> str | None:
+        """The ISO3 country of a multi-word adjective (الكوري الجنوبي → KOR), else None."""
+        return self._adj_phrases.get(norm_tokens) or None
+
+    def adjective_prefix(self, norm_tokens: tuple[str, ...]) -> tuple[int, str | None] | None:
+        """Longest multi-word adjective starting the tokens, as (length, ISO3 or None).
+
+        None for the country means a known phrase that names none (الأمريكي اللاتيني): the
+        caller should not read its first word (الأمريكي) as a country either.
+        """
+        for n in range(min(self.adjective_max_len, len(norm_tokens)), 1, -1):
+            country = self._adj_phrases.get(norm_tokens[:n])
+            if country is not None:
+                return n, country or None
+        return None
+
     def role_at(self, entry: ActorEntry, when: str | date | None) -> Role | None:
-        """The role ``entry`` held on ``when`` (ISO date/datetime); latest role if ``when`` is None."""
+        """The role ``entry`` held on ``when`` (first of ``roles_at``); current role if None."""
+        held = self.roles_at(entry, when)
+        return held[0] if held else None
+
+    def roles_at(self, entry: ActorEntry, when: str | date | None) -> list[Role]:
+        """All roles held on ``when``, most senior first (role_precedence.tsv, then latest start).
+
+        With ``when`` None: the open roles, or the latest-starting one if none is open.
+        """
         if not entry.roles:
-            return None
+            return []
         if when is None:
-            open_roles = [r for r in entry.roles if r.end is None]
-            return max(open_roles or entry.roles, key=lambda r: r.start or "")
-        day = _iso_day(when)
-        if day is None:
-            return None
-        held = [r for r in entry.roles if _held(r, day)]
-        return max(held, key=lambda r: r.start or "") if held else None
+            held = [r for r in entry.roles if r.end is None]
+            if not held:
+                held = [max(entry.roles, key=lambda r: r.start or "")]
+        else:
+            day = _iso_day(when)
+            held = [r for r in entry.roles if _held(r, day)] if day else []
+        return sorted(held, key=self._role_order)
+
+    def role_rank(self, title: str) -> int:
+        """Precedence rank of a role title (lower = more senior; unknown titles 500)."""
+        return self._precedence.get(title, _DEFAULT_RANK)
+
+    def _role_order(self, role: Role) -> tuple[int, str]:
+        # later start first on equal rank: compare the complement of the padded start date
+        start = _pad(role.start, "-01") if role.start else "0000-00-00"
+        return self.role_rank(role.title), "".join(chr(255 - ord(c)) for c in start)
 
     def entries(self) -> list[ActorEntry]:
         """All entries (excluding institution entries made on the fly)."""
@@ -288,6 +325,35 @@ def _load_orgs(lex: ActorLexicon) -> None:
         lex.add_head(r)
 
 
+_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات")  # m., f., m.pl. nom./obl., f.pl. of a nisba in ي
+
+
+def _phrase_forms(phrase: str) -> set[tuple[str, ...]]:
+    """Inflected forms of an adjective phrase: agreeing endings, indefinite and definite."""
+    toks = normalize(phrase).split()
+    inflects = [t.endswith("ي") for t in toks]
+    forms = set()
+    for ending in _NISBA_ENDINGS:
+        bare = tuple(t + ending if f else t for t, f in zip(toks, inflects, strict=True))
+        forms.add(bare)
+        marked = [f if inflects[0] else i == 0 for i, f in enumerate(inflects)]
+        forms.add(tuple("ال" + t if m else t for t, m in zip(bare, marked, strict=True)))
+    return forms
+
+
+def _load_adjective_phrases(lex: ActorLexicon) -> None:
+    for r in _rows("adjective_phrases.tsv"):
+        country = "" if r["country"] == "-" else r["country"]
+        for form in _phrase_forms(r["phrase"]):
+            lex._adj_phrases.setdefault(form, country)
+            lex.adjective_max_len = max(lex.adjective_max_len, len(form))
+
+
+def _load_precedence(lex: ActorLexicon) -> None:
+    for r in _rows("role_precedence.tsv"):
+        lex._precedence[r["title"]] = int(r["rank"])
+
+
 def _load_roles() -> dict[str, list[Role]]:
     roles: dict[str, list[Role]] = {}
     for name in ("roles.tsv", "roles_petrarch.tsv"):
@@ -347,6 +413,8 @@ def load_lexicon() -> ActorLexicon:
     capitals = _load_countries(lex)
     _load_orgs(lex)
     _load_places(lex, capitals)
+    _load_precedence(lex)
+    _load_adjective_phrases(lex)
     _load_persons(lex)
     _load_outlets(lex)
     _order(lex)

@@ -236,9 +236,23 @@ def _candidates(word: str, norm: str):
         rest = norm[len(pre) :]
         if pre.endswith("ل") and rest.startswith("ل"):
             yield from _suffixed(word, pre, "ا" + rest, contracted=True)
-        if pre.endswith("س") and (rest[:1] not in _IMPERFECT or len(rest) < 3):
+        if pre.endswith("س") and not _future_verb(word, len(pre), rest):
             continue
         yield from _suffixed(word, pre, rest, contracted=False)
+
+
+def _future_verb(word: str, at: int, rest: str) -> bool:
+    """Whether ``rest`` after the particle س is an imperfect verb (سيكون, ستعمل, سنواصل).
+
+    Its person prefix must be swappable for another one in the corpus (يكون/تكون), which
+    names (ساندرو) and nouns (سنابل → نابل) are not; the first person needs its hamza (سأعمل).
+    """
+    if len(rest) < 3 or rest[0] not in _IMPERFECT:
+        return False
+    if rest[0] == "ا" and word[at : at + 1] != "أ":
+        return False
+    freq = wordfreq()
+    return any(freq.get(p + rest[1:], 0) >= MIN_BASE for p in "يتن" if p != rest[0])
 
 
 def _suffixed(word: str, pre: str, base: str, contracted: bool):

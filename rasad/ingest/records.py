@@ -97,6 +97,19 @@ def parse_published(value: Any, where: str | None = None) -> str | None:
     if value in (None, ""):
         return None
     s = str(value).strip()
+    parsed = _parse_date(s, where)
+    year = int(parsed[:4])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise InputError(
+            "bad_date", f"implausible published date {s!r} (years {MIN_YEAR}-{MAX_YEAR})", where
+        )
+    return parsed
+
+
+MIN_YEAR, MAX_YEAR = 1800, 2200  # relative dates are computed from it: keep it a real date
+
+
+def _parse_date(s: str, where: str | None) -> str:
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
             return datetime.strptime(s, "%Y-%m-%d").date().isoformat()
@@ -141,8 +154,12 @@ def article_from_record(
     rec: Record, *, published: str | None = None, outlet: str | None = None
 ) -> Article:
     """An Article from a record; ``published``/``outlet`` are defaults for missing metadata."""
+    if not isinstance(rec.text, str) or not rec.text.strip():
+        raise InputError("no_text", "record has no text", rec.where)
     if not has_arabic(rec.text) and not (rec.title and has_arabic(rec.title)):
         raise InputError("not_arabic", "text has no Arabic letters", rec.where)
-    text = compose_text(rec.title, rec.text)
+    # A title is one line: a line break inside it (a scraping artefact) becomes a space.
+    title = " ".join(str(rec.title or "").split()) or None
+    text = compose_text(title, rec.text)
     source = {"path": rec.where, "url": rec.url, "outlet": rec.outlet or outlet}
-    return Article(text=text, title=rec.title, published=rec.published or published, source=source)
+    return Article(text=text, title=title, published=rec.published or published, source=source)

@@ -21,8 +21,9 @@ def register(subparsers: Any) -> None:
 
 
 def _parser(subparsers: Any, name: str, help: str, epilog: str) -> argparse.ArgumentParser:
+    short = help[0].lower() + help[1:].rstrip(".")
     p = subparsers.add_parser(
-        name, help=help, description=help, epilog=epilog, formatter_class=_RAW
+        name, help=short, description=help, epilog=epilog, formatter_class=_RAW
     )
     p.add_argument("--db", default=db.DEFAULT_DB, help="corpus database file (default: rasad.db)")
     return p

@@ -10,6 +10,7 @@ rebuilds the same index and continues it.
 
 from __future__ import annotations
 
+import inspect
 import re
 import sqlite3
 import zlib
@@ -221,5 +222,11 @@ def _window(day: str) -> list[str]:
     return [(d + timedelta(days=i)).isoformat() for i in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
 
 
+# datasketch >= 2 wants the scheme of given hash values; 1.x has no such argument.
+_LEAN_KW = (
+    {"scheme": SCHEME} if "scheme" in inspect.signature(LeanMinHash.__init__).parameters else {}
+)
+
+
 def _lean(sig: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=sig.astype(np.uint64), scheme=SCHEME)
+    return LeanMinHash(seed=SEED, hashvalues=sig.astype(np.uint64), **_LEAN_KW)

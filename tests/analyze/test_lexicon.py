@@ -171,3 +171,71 @@ def test_shared_surfaces_ordered_by_prominence(lex):
 )
 def test_country_before_same_named_capital(lex, text, first_id):
     assert ids(lex, text)[0] == first_id
+
+
+@pytest.mark.parametrize(
+    "actor_id, when, titles",
+    [
+        ("a:salman-bin-hamad-al-khalifa", "2021-03-01", ["Crown Prince", "Prime Minister"]),
+        ("a:salman-bin-hamad-al-khalifa", "2019-01-01", ["Crown Prince"]),
+        ("a:benny-gantz", "2020-09-01", ["Minister of Defense", "Alternate Prime Minister"]),
+        ("a:benny-gantz", "2022-01-01", ["Minister of Defense", "Deputy Prime Minister"]),
+        ("a:benny-gantz", "2019-01-01", []),
+    ],
+)
+def test_roles_at_overlapping(lex, actor_id, when, titles):
+    entry = lex.get(actor_id)
+    assert [r.title for r in lex.roles_at(entry, when)] == titles
+    first = lex.role_at(entry, when)
+    assert (first.title if first else None) == (titles[0] if titles else None)
+
+
+def test_roles_at_equal_rank_latest_first(lex):
+    roles = (Role("Minister", "ISR", "", "2010", None), Role("Minister", "ISR", "", "2012", None))
+    person = ActorEntry("a:t2", "PER", "T", "ت", "ISR", "", roles=roles)
+    assert [r.start for r in lex.roles_at(person, "2013")] == ["2012", "2010"]
+    assert lex.roles_at(lex.get("c:ISR"), "2013") == []
+
+
+def test_every_role_title_has_a_precedence(lex):
+    titles = {r.title for e in lex.entries() for r in e.roles}
+    assert {t for t in titles if lex.role_rank(t) == 500} == set()
+
+
+@pytest.mark.parametrize(
+    "phrase, iso3",
+    [
+        ("الكوري الجنوبي", "KOR"),
+        ("الكورية الجنوبية", "KOR"),
+        ("كوريون جنوبيون", "KOR"),
+        ("الكوريين الجنوبيين", "KOR"),
+        ("الكوري الشمالي", "PRK"),
+        ("كورية شمالية", "PRK"),
+        ("السوداني الجنوبي", "SSD"),
+        ("الجنوب سودانية", "SSD"),
+        ("الجنوب أفريقي", "ZAF"),
+        ("الجنوب إفريقية", "ZAF"),
+        ("جنوب أفريقيين", "ZAF"),
+        ("الغينية الاستوائية", "GNQ"),
+        ("العربي السوري", "SYR"),
+        ("الأمريكي اللاتيني", None),
+        ("الأميركية اللاتينية", None),
+        ("الشرق أوسطية", None),
+        ("الكوري الكبير", None),
+        ("الجنوبي الكوري", None),
+    ],
+)
+def test_adjective_phrase(lex, phrase, iso3):
+    assert lex.adjective_phrase(surface_key(phrase)) == iso3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("الكوري الجنوبي مون جاي إن", (2, "KOR")),
+        ("الأمريكي اللاتيني الكبير", (2, None)),
+        ("الأمريكي جو بايدن", None),
+    ],
+)
+def test_adjective_prefix(lex, text, expected):
+    assert lex.adjective_prefix(surface_key(text)) == expected

@@ -35,8 +35,15 @@ COLUMNS = {
     "outlets.tsv": ["id", "name", "name_ar", "variants", "country", "kind", "wikidata"],
 }
 CAMEO = re.compile(r"(?:[A-Z]{3})+")
-# Surfaces deliberately shared by entries of different types among countries/places/orgs.
-DELIBERATE = {("الفاو",), ("تويوتا",)}
+
+
+@cache
+def deliberate() -> dict[tuple[str, ...], set[str]]:
+    """Allow-listed cross-type surfaces (surface_collisions.tsv) → the ids allowed to share them."""
+    return {
+        surface_key(r["surface"]): set(split_multi(r["ids"]))
+        for r in rows("surface_collisions.tsv")
+    }
 
 
 def rows(name: str):
@@ -121,9 +128,33 @@ def test_no_cross_type_surfaces_in_my_files():
     clashes = []
     for key, entries in load_lexicon().surfaces().items():
         mine = [e for e in entries if e.id[:2] in ("c:", "p:", "o:")]
-        if len({e.type for e in mine}) > 1 and key not in DELIBERATE:
+        if len({e.type for e in mine}) > 1 and key not in deliberate():
             clashes.append(" ".join(key))
     assert clashes == []
+
+
+def test_no_cross_type_surfaces():
+    """A surface maps to entries of one type unless surface_collisions.tsv allows exactly them."""
+    clashes = []
+    for key, entries in load_lexicon().surfaces().items():
+        if len({e.type for e in entries}) > 1 and {e.id for e in entries} != deliberate().get(key):
+            clashes.append((" ".join(key), [e.id for e in entries]))
+    assert clashes == []
+
+
+def test_collision_allow_list_is_current():
+    """Every allow-listed collision still exists (stale rows hide nothing)."""
+    index = load_lexicon().surfaces()
+    stale = [k for k, ids in deliberate().items() if {e.id for e in index.get(k, [])} != ids]
+    assert stale == []
+
+
+def test_outlets_and_orgs_do_not_reuse_country_names():
+    lex = load_lexicon()
+    for c in (e for e in lex.entries() if e.id.startswith("c:")):
+        for s in c.surfaces:
+            others = [e.id for e in lex.lookup(surface_key(s)) if e.type in ("MEDIA", "ORG")]
+            assert not others, (s, others)
 
 
 def test_country_names_not_reused_by_persons():

@@ -99,3 +99,16 @@ def test_defaults_fill_missing_metadata():
     assert a.published == "2021-03-02" and a.source["outlet"] == "Al Mayadeen"
     b = article_from_record(Record(text="نص عربي", published="2020-01-01"), published="2021-03-02")
     assert b.published == "2020-01-01"
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "1700-05-05T00:00:00"])
+def test_implausible_published_dates_are_rejected(value):
+    with pytest.raises(InputError) as info:
+        parse_published(value, "x.jsonl:1")
+    assert info.value.kind == "bad_date"
+
+
+def test_title_line_breaks_become_spaces():
+    a = article_from_record(Record(text="نص الخبر", title="عنوان\r\nثان"))
+    assert a.title == "عنوان ثان"
+    assert a.text == "عنوان ثان\n\nنص الخبر"

@@ -45,6 +45,7 @@ def con(tmp_path, make_article, make_event):
     [
         ("السعودية", {"A", "B"}),  # والسعودية، بالسعودية
         ("سعودية", {"A", "B"}),  # without the article
+        ("وللسعودية", {"A", "B"}),  # a form the corpus lacks: segmented at query time
         ("السعوديه", {"A", "B"}),  # ta marbuta folded
         ("الأمم المتحدة", {"B", "C"}),  # وللأمم
         ('"الامم المتحدة"', {"B", "C"}),

@@ -141,7 +141,10 @@ def _best(patterns, names, ctx: Ctx, start: int) -> tuple[int, Result] | None:
             cands.append((-m.end(), i, name, m))
     for neg_end, _, name, m in sorted(cands, key=lambda c: c[:2]):
         ctx.start, ctx.end, ctx._scanned = start, -neg_end, None
-        result = RULES[name](m, ctx)
+        try:
+            result = RULES[name](m, ctx)
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: no calendar value
+            result = None
         if result is not None:
             return -neg_end, result
     return None

@@ -98,7 +98,7 @@ def period_rule(m: re.Match, ctx: Ctx) -> Result | None:
         return cal.week_value(d), "week"
     if unit == "month":
         return cal.month_value(d.year, d.month), "month"
-    return str(d.year), "year"
+    return f"{d.year:04d}", "year"
 
 
 PLURAL_UNITS = {
@@ -164,7 +164,7 @@ def offset_rule(m: re.Match, ctx: Ctx) -> Result | None:
     d = cal.shift(ctx.pub, n if rel == "بعد" else -n, unit)
     if precision == "day":
         return cal.day_value(d), "day"
-    return (cal.month_value(d.year, d.month), "month") if unit == "month" else (str(d.year), "year")
+    return (cal.month_value(d.year, d.month), "month") if unit == "month" else (f"{d.year:04d}", "year")
 
 
 def duration_rule(m: re.Match, ctx: Ctx) -> Result | None:

@@ -183,7 +183,7 @@ def year_rule(m: re.Match, ctx: Ctx) -> Result | None:
         return None
     if not (g(m, "kw") or g(m, "mil") or g(m, "part") or ctx.prev_word() in YEAR_PREPS):
         return None
-    return str(y), "year"
+    return f"{y:04d}", "year"
 
 
 def yrange_rule(m: re.Match, ctx: Ctx) -> Result | None:

@@ -23,7 +23,7 @@ from rasad.analyze.entities.recognize import (
 from rasad.analyze.entities.rules import is_common, particles
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
-CONTEXT = 3  # tokens of context the CRF sees around a gated token
+CONTEXT = 2  # tokens of context the CRF sees around a gated token
 
 
 def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:

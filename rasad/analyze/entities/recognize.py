@@ -245,7 +245,7 @@ def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:
 
 
 GATE = "models/ner_gate.tsv"
-GATE_RATE = 0.2  # clusters at least this often inside names send their words to the CRF
+GATE_RATE = 0.3  # clusters at least this often inside names send their words to the CRF
 _NAME_LIKE: dict[Seg, bool] = {}
 
 

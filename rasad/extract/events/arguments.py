@@ -16,6 +16,13 @@ from typing import Any
 from rasad.extract.events.cues import is_count, words_between
 from rasad.extract.events.doc import BREAKERS, PREPOSITIONS, STOP_PUNCT, Doc, M
 from rasad.extract.events.lexicon import Entry
+from rasad.extract.events.subjects import (
+    common_genitive,
+    common_subject_after,
+    has_enclitic,
+    is_actor_noun,
+    plural_agrees,
+)
 
 # Closed class: "that"-complementizers with a pronoun that resume a fronted subject.
 PRONOUN_LINKS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "قد", "كان", "كانت"})
@@ -31,6 +38,8 @@ SUBJECT_STOPS = frozenset({".", "؛", ";", "؟", "?", "!", ":", "(", ")", "–",
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 VIOLENT = frozenset({"18", "19", "20"})
 ADJUNCT_PREPS = frozenset({"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء"})
+# Words opening a clause adjunct: a name after them is no target of an earlier preposition.
+CLAUSE_ADJUNCTS = ADJUNCT_PREPS | {"بسبب", "بهدف", "بعدما", "عندما", "حين", "لان"}
 
 
 @dataclass
@@ -170,7 +179,10 @@ def _prep_phrase(doc: Doc, span: Span, a: int, end: int) -> int | None:
             if (
                 nxt
                 and nxt.prep in ("", "ل")
-                and not any(_is_break(t) or t.text in ("،", ",") for t in between)
+                and not any(
+                    _is_break(t) or t.text in ("،", ",") or t.norm in CLAUSE_ADJUNCTS
+                    for t in between
+                )
             ):
                 return i
             return None
@@ -215,6 +227,8 @@ def subject_before(
             if doc.quote_of(tok.start) == here:
                 return prefer_person(doc, m, upto=first)
         if tok.text in SUBJECT_STOPS or tok.norm in COMPLEMENTIZERS:
+            break
+        if m is None and is_actor_noun(tok):  # "محتجون ... اقتحموها": a common-noun subject
             break
         words += tok.is_word
         i -= 1
@@ -320,7 +334,9 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
         _take(args, _agent(doc, span, end), patient)
         return
     fronted = _subject_adjacent(doc, span.first)
-    if fronted is None and _noun_subject_before(doc, span.first):
+    if fronted is None and (
+        _noun_subject_before(doc, span.first) or common_subject_after(doc, span)
+    ):
         # "القوات الحكومية قصفت معاقل التنظيم": the subject is a common noun, so the
         # name after the verb is its object.
         _take(args, [], _prep_target(doc, span, span.last + 1, end, set()))
@@ -339,6 +355,8 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
     pronoun = span.first > 0 and doc.tokens[span.first - 1].norm in RESUMPTIVE_LINKS
     if fronted is None and (plural or pronoun):
         before = subject_before(doc, span.first, barriers=True)
+        if before is not None and plural and not plural_agrees(doc, before):
+            before = None  # "القنصلية ... اقتحموها": a singular name is not the subject
         _take(args, [before] if before else [], _prep_target(doc, span, span.last + 1, end, set()))
         return
     subject = [fronted] if fronted else _subject_after(doc, span, end)
@@ -408,7 +426,9 @@ def _in_adjunct(doc: Doc, span: Span) -> bool:
 def _object_follows(doc: Doc, last: int) -> bool:
     """Whether a bare noun (an object) follows the subject: "قصفت إسرائيل المباني"."""
     nxt = next((t for t in doc.tokens[last + 1 : last + 3] if t.is_word), None)
-    if nxt is None or nxt.norm in PREPOSITIONS or nxt.norm[:1].isdigit():
+    if nxt is None or nxt.norm in PREPOSITIONS or nxt.norm in CLAUSE_ADJUNCTS:
+        return False
+    if nxt.norm[:1].isdigit():
         return False
     return nxt.norm[:1] not in ("ب", "ل", "ف") or nxt.norm.startswith(("ال", "لا", "بال"))
 
@@ -428,7 +448,13 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
     target = (
         _prep_target(doc, span, span.last + 1, end, skip) if span.entry.preps != ("obj",) else []
     )
-    if not source and not adjective_actor and not _in_adjunct(doc, span):
+    if gen is None and span.entry.gen == "tgt" and has_enclitic(doc, span):
+        # "الصحفي خاشقجي ... جريمة قتله": the pronoun is the victim, the name its antecedent
+        before = subject_before(doc, span.first, limit=8, barriers=True)
+        _take(args, [], [before] if before else [])
+        return
+    filled = gen is None and span.entry.gen == "src" and common_genitive(doc, span)
+    if not source and not adjective_actor and not filled and not _in_adjunct(doc, span):
         before = subject_before(doc, span.first, limit=8, barriers=True)
         source = [before] if before else []
     _take(args, source, target)

@@ -20,6 +20,7 @@ from rasad.extract.events.arguments import (
 from rasad.extract.events.cues import CueHit, _match_rest, load_cues, polarity, words_between
 from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc
 from rasad.extract.events.lexicon import candidates, core, load_triggers
+from rasad.extract.events.senses import allowed, recoded
 from rasad.model import Actor, Article
 
 CONTENT_MARKERS = frozenset({"ان", "بان", "انه", "انها", "الي"})
@@ -159,6 +160,8 @@ def analyze(article: Article) -> list[Found]:
     reporters = _reporters(doc, hits)
     out = []
     for k, span in enumerate(spans):
+        if not allowed(doc, span):  # another sense of the word, or part of a quoted name
+            continue
         nxt = spans[k + 1].first if k + 1 < len(spans) else len(doc.tokens)
         prev = spans[k - 1].last if k else -1
         out.append(_found(doc, span, nxt, prev, hits, reporters))
@@ -173,7 +176,8 @@ def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], report
     targets = args.target if material else _as_states(doc.article, args.target)
     args.target = [t for t in targets if t not in args.source]
     negated, modality = polarity(doc.tokens, hits, span.first, span.future)
-    code = intent_code(span.entry.code) if modality == "intended" else span.entry.code
+    code = recoded(doc, span, span.entry.code, args.target)
+    code = intent_code(code) if modality == "intended" else code
     sent = doc.tokens[span.first].sent
     found = Found(span, args, code, sent, negated, modality, _date(doc, span, nxt, prev))
     found.reported_by = _attribution(doc, span, reporters.get(sent, []))

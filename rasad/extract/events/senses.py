@@ -1,0 +1,139 @@
+"""Sense restrictions for ambiguous triggers, and triggers that are part of a quoted name.
+
+Data: ``rasad/data/events/senses.tsv`` (per head lemma: words that show another sense, a
+needed object, recodings to a verbal sense) and ``name_heads.tsv`` (تحالف "دعم الشرعية").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rasad.analyze.normalize import normalize
+from rasad.data.loader import read_tsv
+from rasad.extract.events.doc import PREPOSITIONS, Doc
+from rasad.extract.events.lexicon import canon_set, core
+
+OPENERS = frozenset({'"', "«", "“", "'"})
+CLOSERS = frozenset({'"', "»", "”", "'"})
+NEAR = 3  # words after the head where a sense-marking word may stand
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One restriction on a trigger head."""
+
+    rule: str
+    words: tuple[tuple[str, ...], ...]  # canonical word sequences
+    types: frozenset[str]
+    code: str
+
+
+def _words(value: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(core(w) for w in phrase.split()) for phrase in value.split(",") if phrase)
+
+
+def _sense(row: dict[str, str]) -> Sense:
+    value, code = row["value"] or "", ""
+    if row["rule"].startswith("recode"):
+        value, code = value.rsplit(":", 1)
+    types = frozenset(value.split(",")) if row["rule"] == "recode_target" else frozenset()
+    words = () if types else _words(value)
+    return Sense(row["rule"], words, types, code)
+
+
+@cache
+def load_senses() -> dict[tuple[str, str], tuple[Sense, ...]]:
+    """(head lemma, kind) → its restrictions (cached)."""
+    out: dict[tuple[str, str], list[Sense]] = {}
+    for row in read_tsv("events/senses.tsv"):
+        out.setdefault((normalize(row["head"]), row["kind"]), []).append(_sense(row))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def name_heads() -> frozenset[str]:
+    """Canonical head nouns a quoted name follows (cached)."""
+    return frozenset(core(r["word"]) for r in read_tsv("events/name_heads.tsv"))
+
+
+def _restrictions(span: Any) -> tuple[Sense, ...]:
+    if span.entry.rest:  # a pattern with literal complements has its sense fixed already
+        return ()
+    return load_senses().get((span.entry.head, span.entry.kind), ())
+
+
+def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    words = [t for t in doc.tokens[i : i + 2 * len(phrase) + 2] if t.is_word][: len(phrase)]
+    return len(words) == len(phrase) and all(w in canon_set(t.norm) for w, t in zip(phrase, words))
+
+
+def _near(doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int) -> bool:
+    """Whether one of the phrases starts within ``limit`` words after the trigger, before a name."""
+    sent, seen, i = doc.tokens[span.first].sent, 0, span.last + 1
+    while i < len(doc.tokens) and seen < limit and doc.tokens[i].sent == sent:
+        if i in doc.by_token:
+            return False
+        if doc.tokens[i].is_word:
+            if any(_phrase_at(doc, i, p) for p in words):
+                return True
+            seen += 1
+        i += 1
+    return False
+
+
+def _has_object(doc: Doc, span: Any) -> bool:
+    """Whether a noun phrase (not a preposition, not a new clause) follows the head."""
+    j = span.last + 1
+    if j >= len(doc.tokens) or doc.tokens[j].sent != doc.tokens[span.first].sent:
+        return False
+    tok = doc.tokens[j]
+    if j in doc.by_token:
+        return True
+    if not tok.is_word or tok.norm in PREPOSITIONS:
+        return False
+    return tok.norm[:1] not in ("و", "ف") or tok.norm.startswith(("ال", "وال", "فال"))
+
+
+def allowed(doc: Doc, span: Any) -> bool:
+    """Whether the trigger has its event sense here (False: another sense or part of a name)."""
+    if in_quoted_name(doc, span):
+        return False
+    for sense in _restrictions(span):
+        if sense.rule == "not_near" and _near(doc, span, sense.words, NEAR):
+            return False
+        if sense.rule == "needs_object" and not _has_object(doc, span):
+            return False
+    return True
+
+
+def recoded(doc: Doc, span: Any, code: str, targets: list[str]) -> str:
+    """The trigger's code after its verbal-sense recodings (its own code if none applies)."""
+    for sense in _restrictions(span):
+        if sense.rule == "recode_target":
+            kinds = {getattr(doc.actor(t), "type", "") for t in targets}
+            if kinds & sense.types:
+                return sense.code
+        if sense.rule == "recode_near" and _near(doc, span, sense.words, 40):
+            return sense.code
+    return code
+
+
+def in_quoted_name(doc: Doc, span: Any) -> bool:
+    """A trigger inside short quotation marks: a one-word label ("قاتل") or a name after a head
+    noun (تحالف "دعم الشرعية"، عملية "غصن الزيتون")."""
+    tokens, i = doc.tokens, span.first - 1
+    while i >= 0 and tokens[i].is_word and span.first - i <= 3:
+        i -= 1
+    if i < 0 or tokens[i].text not in OPENERS:
+        return False
+    j = span.last + 1
+    while j < len(tokens) and tokens[j].is_word and j - span.last <= 3:
+        j += 1
+    if j >= len(tokens) or tokens[j].text not in CLOSERS:
+        return False
+    if span.first == i + 1 and j == span.last + 1 and span.first == span.last:
+        return True  # a single quoted word is a label or a scare quote, not a report
+    head = tokens[i - 1] if i > 0 else None
+    return head is not None and head.is_word and bool(canon_set(head.norm) & name_heads())
