@@ -351,7 +351,8 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
             return
     # A plural verb (قتلوا، يقصفون) agrees with a subject before it, and a resumptive pronoun
     # ("أنها استهدفت") stands for one: the name after the verb is its object.
-    plural = span.form.endswith(("وا", "ون")) and span.form != span.entry.head
+    # (قتلو+ها: the alif of وا drops before an enclitic)
+    plural = span.form.endswith(("وا", "ون", "و")) and span.form != span.entry.head
     pronoun = span.first > 0 and doc.tokens[span.first - 1].norm in RESUMPTIVE_LINKS
     if fronted is None and (plural or pronoun):
         before = subject_before(doc, span.first, barriers=True)

@@ -73,6 +73,7 @@ def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
         if last is None or doc.tokens[last].sent != doc.tokens[i].sent:
             continue
         nominal = det or pre[-1:] in ("ب", "ل", "ك") or _after_preposition(doc, i)
+        nominal = nominal or _after_construct(doc, i)
         fits = (entry.kind == "noun") == nominal
         rank = (len(entry.rest), int(fits), int(form == entry.head))  # the lemma itself wins
         if best is None or rank > best[0]:
@@ -100,6 +101,19 @@ def _after_preposition(doc: Doc, i: int) -> bool:
     from rasad.extract.events.doc import PREPOSITIONS
 
     return i > 0 and doc.tokens[i - 1].norm in PREPOSITIONS
+
+
+def _after_construct(doc: Doc, i: int) -> bool:
+    """Whether the word is the genitive of a noun in construct (جريمة قتله، محاولة اغتيال).
+
+    An indefinite noun ending in ta marbuta right before it cannot be a verb's subject here.
+    """
+    if i == 0 or not doc.tokens[i - 1].is_word:
+        return False
+    prev = doc.tokens[i - 1]
+    return prev.text.rstrip(DIACRITICS).endswith("ة") and not prev.norm.startswith(
+        ("ال", "وال", "بال", "لل")
+    )
 
 
 @cache

@@ -69,11 +69,14 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     return len(words) == len(phrase) and all(w in canon_set(t.norm) for w, t in zip(phrase, words))
 
 
-def _near(doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int) -> bool:
-    """Whether one of the phrases starts within ``limit`` words after the trigger, before a name."""
+def _near(
+    doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int, names: bool = False
+) -> bool:
+    """Whether one of the phrases starts within ``limit`` words after the trigger (before a
+    name, unless ``names``)."""
     sent, seen, i = doc.tokens[span.first].sent, 0, span.last + 1
     while i < len(doc.tokens) and seen < limit and doc.tokens[i].sent == sent:
-        if i in doc.by_token:
+        if i in doc.by_token and not names:
             return False
         if doc.tokens[i].is_word:
             if any(_phrase_at(doc, i, p) for p in words):
@@ -115,7 +118,7 @@ def recoded(doc: Doc, span: Any, code: str, targets: list[str]) -> str:
             kinds = {getattr(doc.actor(t), "type", "") for t in targets}
             if kinds & sense.types:
                 return sense.code
-        if sense.rule == "recode_near" and _near(doc, span, sense.words, 40):
+        if sense.rule == "recode_near" and _near(doc, span, sense.words, 40, names=True):
             return sense.code
     return code
 

@@ -20,6 +20,7 @@ from rasad.model import Article, Quote
 __all__ = ["quotes", "find_quotes", "Found"]
 
 MAX_THAT_WORDS = 12  # أن/إن follows its cue verb (and the subject) within a few words
+THAT_WINDOW = 40 * MAX_THAT_WORDS  # characters: far more than 12 words ever take
 _TITLE_MARKS = frozenset({"عنوان", "بعنوان", "شعار", "بشعار", "عنوانه", "عنوانها"})
 MAX_NAME_WORDS = 6  # longer quoted stretches are words, even after منظمة or برنامج
 SCARE_WORDS = 3  # one to three quoted words are a name or a scare quote, not a quote
@@ -116,7 +117,8 @@ def _that_clause(doc: Doc, h: CueHit) -> tuple[int, int] | None:
     if h.cue.kind not in ("verb", "participle", "relay"):
         return None
     _, sent_end = doc.sents.limits(h.start)
-    m = doc.lex.that_re.search(doc.norm, h.end, sent_end)
+    # أن must come within a few words: bound the search so a long sentence stays linear.
+    m = doc.lex.that_re.search(doc.norm, h.end, min(sent_end, h.end + THAT_WINDOW))
     if not m or doc.words(h.end, m.start()) > MAX_THAT_WORDS:
         return None
     between = [c for c in doc.cues_between(h.end, m.start()) if c.cue.kind != "noun"]
