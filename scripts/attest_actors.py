@@ -96,9 +96,21 @@ def report(lex, found: Counter) -> None:
     print(f"{'type':<16}{'attested':>10}{'entries':>10}{'share':>8}")
     for t, (a, n) in sorted(by_type.items()):
         print(f"{t:<16}{a:>10}{n:>10}{a / n:>8.1%}")
-    print(f"\nunattested spellings near an attested one ({len(suspicious)}):")
-    for actor_id, s in sorted(suspicious)[:200]:
+    reviewed = reviewed_variants()
+    fresh = [x for x in suspicious if x not in reviewed]
+    print(f"\nunattested spellings near an attested one ({len(suspicious)}, "
+          f"{len(suspicious) - len(fresh)} reviewed in variants_reviewed.tsv):")  # fmt: skip
+    for actor_id, s in sorted(fresh)[:200]:
         print(f"  {actor_id}\t{s}")
+
+
+def reviewed_variants() -> set[tuple[str, str]]:
+    """(id, surface) pairs kept by hand although unattested (variants_reviewed.tsv)."""
+    from rasad.data.loader import DATA_DIR, read_tsv
+
+    if not (DATA_DIR / "actors" / "variants_reviewed.tsv").exists():
+        return set()
+    return {(r["id"], r["surface"]) for r in read_tsv("actors/variants_reviewed.tsv")}
 
 
 _GENERATED: set[str] = set()

@@ -2,9 +2,11 @@
 actor dictionary (MIT, openeventdata/UniversalPetrarch), reproducibly.
 
 Only entries that look like personal names are kept: two or more tokens, the first (after an
-honorific) a given name from ANERGazet's person list, no token that is a title or an
-institution noun. Names already in the curated persons.tsv (same normalized form as one of its
-variants) are left out, so the curated entry is the only one. Each CAMEO code with its date
+honorific) a given name from ANERGazet's person list, no token that is a title, institution noun,
+plural noun, country name or nationality word, no و/ل-joined second name (أحمد ومحمود), no spelled-out
+acronym (سي آي إيه). Names already in the curated persons.tsv (same normalized form as one of its
+variants, or a near spelling of one: normalized edit distance ≤ 2) are left out, so the curated
+entry is the only one. Each CAMEO code with its date
 range becomes a role. Usage: ``.venv/bin/python scripts/build_persons.py``.
 """
 
@@ -26,49 +28,16 @@ from rasad.analyze.normalize import normalize  # noqa: E402
 PERSON_COLS = ["id", "name", "name_ar", "variants", "country", "cameo", "wikidata"]
 ROLE_COLS = ["actor_id", "title", "title_ar", "country", "cameo", "start", "end"]
 
-# Honorifics dropped from the front of a name (the name without them is what news repeats).
-HONORIFICS = {
-    "امير",
-    "شيخ",
-    "ملك",
-    "جنرال",
-    "دكتور",
-    "سيد",
-    "ملا",
-    "الملا",
-    "ملكه",
-    "اميره",
-    "شيخه",
-}
-# Title and institution nouns: a headword containing one names an office or body, not a person.
-NOT_NAME = set(
-    normalize(w)
-    for w in """رئيس وزير وزيرة قوة وزارة حزب مجلس حكومة جامعة جيش وكالة سفير نائب دولة عاصمة
-    منطقة مدينة محكمة حركة مسؤول اتحاد سلطة شرطة أمين شركة إدارة برلمان منظمة ولاية جهاز
-    جمهورية صحيفة قائد بنك شعب هيئة محافظة جبهة سلاح رئاسة جماعة وسيلة جندي لجنة أرض مخابرات
-    مؤسسة قيادة متحدث عاهل سفارة جنوب شمال شرق غرب مكتب نظام مستشار إقليم اقليم صندوق بيت قضاء
-    جزيرة أمة تنظيم جمعية حلف حرس مملكة رجل مصدر استخبار لواء مدير ضابط عضو ممثل خارجية إعلام
-    معارضة حي قطاع مؤتمر الكونغرس تيار برنامج مواطن مخيم مركز مفوض كتيبة فريق مساعد ل ب في
-    من على عن إلى مع و أو ال شركه قناة موقع إذاعة مجلة نقابة كتائب سرايا ألوية جناح فصيل ميليشيا
-    ميليشيات عناصر مقاتل مسلح مسلحين قوات شبكة خلية منظمه وفد بعثة ممثلية مفوضية محكمه هيئه
-    مديرية دائرة ديوان مصرف سوق بورصة قاعدة معسكر سجن مستشفى مطار ميناء شارع ساحة جسر طريق
-    مسجد كنيسة مدرسة كلية معهد أكاديمية مستوطنة مستوطنين قرية بلدة ناحية قضاء محافظ حاكم والي
-    عمدة زعيم رئيسة ملك ملكة عائلة أسرة قبيلة عشيرة أهالي سكان شباب طلاب عمال فلاحين نساء أطفال
-    أمن دفاع داخلية عدل مالية نفط طاقة تجارة اقتصاد صحة تعليم ثقافة إسلامي إسلامية عربي عربية
-    دولي دولية وطني وطنية شعبي شعبية ثوري ثورية جمهوري ديمقراطي اشتراكي شيوعي ليبرالي""".split()
-)
-# Common nouns and adjectives seen in PETRARCH headwords that are not names.
-NOT_NAME |= {
-    normalize(w)
-    for w in """قصر كتلة نادي فصيلة جالية مستثمر باحث مهندس مدعي جلسة قضية سفينة ثكنات فرقة مقاطعة
-    عملية تحالف وضع منافس مخفر بحرية متمرد متمردون نشطاء شب مستشارة ضفة جولان عسكري أجنبي
-    برلماني نيابي سياسي حربي رئاسي أميركي أمريكي أوروبي غربي شرقي الفنان فنان مثالمل عام
-    خادم حرمان رؤية ظرف واقع أنجليس تايمز ساكس ووتش رايتس هيومن حق إنسان ثقيل مسلحون وعي أخ
-    الذي علمتني هوو سواء والتعري صحافي دبلوماسي مرشح مصور معارض لاجئ ساكن مفتش منتدى نشاط
-    نبأ طوق صليب صوت كردي كامب كابيتول فصل فرض تأثير حكم مخيمات مغرب امتداد داخلي طيران عميد
-    عسكر ولي وكيل اتصال سلالاح ابن صغير أيه إطار ملحق محققين مر خلق كبير عسكريون أويل عمل رعية
-    قانوني تخوف نيوز برس إسلام إعلان راجمات معتقل بني أم سعودي حكومي قاضي""".split()
-}
+FILTER = ACTORS / "person_filter.tsv"  # word lists of the filter (honorifics, titles, plurals)
+
+
+def filter_words() -> dict[str, set[str]]:
+    """person_filter.tsv as kind → normalized words."""
+    words: dict[str, set[str]] = {}
+    for row in read_rows(FILTER):
+        word = row["word"] if row["word"].isascii() else normalize(row["word"])  # ISO3 as is
+        words.setdefault(row["kind"], set()).add(word)
+    return words
 
 
 def parse_codes(text: str) -> list[tuple[str, str, str]]:
@@ -156,23 +125,36 @@ def places() -> tuple[set[str], set[str]]:
     return names, nisba
 
 
+def country_words() -> set[str]:
+    """Normalized one-token country names and nationality adjectives (countries.tsv, mledoze)."""
+    import json
+
+    words = set()
+    for c in json.loads((SHARED / "data/gazetteers/countries_mledoze/countries.json").read_text()):
+        words.add(normalize(c["translations"]["ara"]["common"]))
+    for row in read_rows(ACTORS / "countries.tsv"):
+        names = [row["name_ar"], *row["variants"].split("|"), *row["adjectives"].split("|")]
+        words |= {normalize(n) for n in names}
+    return {w for w in words if w and " " not in w}
+
+
 def person_name(
     head: str, given: set[str], has_role: bool = False, has_person_role: bool = True
 ) -> str | None:
     """The name if the headword looks like a person's name, else None.
 
-    The entry must carry a CAMEO role code (a person's), be no place name and hold no nisba
-    adjective; then a first token that is a known given name suffices, else the tokens must look
-    like a transliterated foreign name.
+    The entry must carry a CAMEO role code (a person's), be no place name and hold no word that
+    shows a non-person (``not_a_name``); then a first token that is a known given name suffices,
+    else the tokens must look like a transliterated foreign name.
     """
     if " " in head.strip() or not re.fullmatch(r"[\u0600-\u06ff_]+", head.strip()):
         return None
     tokens = surface(head).split()
-    while tokens and normalize(tokens[0]) in HONORIFICS:
+    while tokens and normalize(tokens[0]) in WORDS["honorific"]:
         tokens = tokens[1:]
     if len(tokens) < 2 or len(tokens) > 5 or (len(tokens) == 2 and normalize(tokens[0]) == "عبد"):
         return None  # one token, or a bare compound first name (عبد الله): ambiguous
-    if any(normalize(t) in NOT_NAME for t in tokens):
+    if not_a_name([normalize(t) for t in tokens], given):
         return None
     name = " ".join(restore_article(tokens))
     place, nisba = PLACES
@@ -183,6 +165,31 @@ def person_name(
     if len(tokens) > 3 or not has_person_role or not foreign_name_like(tokens):
         return None
     return name
+
+
+def not_a_name(norm: list[str], given: set[str]) -> bool:
+    """Whether normalized tokens show a non-person: a title/institution/plural noun, a country or
+    nationality word, two Latin letter names (سي آي إيه), or a و-joined second name."""
+    if any(t in WORDS["not_name"] or t in WORDS["plural"] for t in norm):
+        return True
+    if sum(t in WORDS["letter"] for t in norm) >= 2:
+        return True
+    if any(country_word(t, given) for t in norm):
+        return True
+    return any(joined(t, norm, given) for t in norm[1:])
+
+
+def country_word(tok: str, given: set[str]) -> bool:
+    """A country name (فيتنام, الفاتيكان) or nationality adjective that is not also a given name."""
+    bare = tok[2:] if tok.startswith("ال") else tok
+    return tok not in given and bool({tok, bare, "ال" + bare} & COUNTRY_WORDS)
+
+
+def joined(tok: str, norm: list[str], given: set[str]) -> bool:
+    """A token that is و/ل + a name (ومحمود, والنمسوي, لمحمد): a list or a phrase, not one name."""
+    rest = tok[1:]
+    long_name = len(rest) >= 4 and (rest in given or rest.startswith("ال"))
+    return tok[:1] in ("و", "ل") and (rest in norm or long_name)
 
 
 def foreign_name_like(tokens: list[str]) -> bool:
@@ -237,6 +244,64 @@ def near_known(name: str, index: dict[str, list[str]]) -> bool:
     return any(SequenceMatcher(None, b, f).ratio() >= 0.85 for f in index.get(b[-3:], ()))
 
 
+FOLD = str.maketrans("طغصضثقى", "تجسدتكي")  # letters transliterations swap: غوتيريس/جوتيرس
+
+
+def fold(name: str) -> str:
+    """A spelling-tolerant form for edit distance: normalized, no spaces, variant letters merged,
+    doubled letters single (بايدنن = بايدن)."""
+    return re.sub(r"(.)\1+", r"\1", normalize(name).replace(" ", "").translate(FOLD))
+
+
+def deletions(word: str, depth: int = 2) -> set[str]:
+    """The word with up to ``depth`` letters deleted (a symmetric-delete index key set)."""
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def curated_names() -> dict[str, list[tuple[str, str, str]]]:
+    """Full names (2+ tokens) of curated persons, by every deletion key of their folded form."""
+    index: dict[str, list[tuple[str, str, str]]] = {}
+    for row in read_rows(ACTORS / "persons.tsv"):
+        for v in {row["name_ar"], *row["variants"].split("|")}:
+            if len(v.split()) >= 2:
+                entry = (fold(v), normalize(v).replace(" ", ""), row["country"])
+                for key in deletions(entry[0]):
+                    index.setdefault(key, []).append(entry)
+    return index
+
+
+def near_duplicate(name: str, country: str, index: dict[str, list[tuple[str, str, str]]]) -> bool:
+    """Whether a name is a misspelling of a curated person's full name (جو بايدنن, انتوونيو جوتيرس).
+
+    Normalized edit distance ≤ 2 (≤ 1 under 12 letters) on the folded form; for people of
+    countries whose names are native in Arabic script (طارق عزيز ≠ طارق عظيم), ≤ 1 unfolded.
+    """
+    f, n = fold(name), normalize(name).replace(" ", "")
+    candidates = {c for key in deletions(f) for c in index.get(key, ())}
+    for cf, cn, ccountry in candidates:
+        if {country, ccountry} & WORDS["arabic_script_country"]:
+            if edit_distance(n, cn) <= 1:
+                return True
+        elif edit_distance(f, cf) <= (2 if len(f) >= 12 else 1):
+            return True
+    return False
+
+
 def skeleton(name: str) -> str:
     """A spelling-tolerant key: normalized, long vowels and hamza seats dropped (بيريس = بيرس)."""
     return "~" + re.sub("[اويءئؤ]", "", normalize(name))
@@ -267,8 +332,11 @@ def slug(name_ar: str) -> str:
 
 
 NEAR: dict[str, list[str]] = {}
+CURATED: dict[str, list[tuple[str, str, str]]] = {}
 PLACES: tuple[set[str], set[str]] = (set(), set())
 ISO3: set[str] = set()
+WORDS: dict[str, set[str]] = {}
+COUNTRY_WORDS: set[str] = set()
 
 
 def group(entries, given: set[str], skip: set[str]) -> dict[str, dict]:
@@ -281,7 +349,7 @@ def group(entries, given: set[str], skip: set[str]) -> dict[str, dict]:
         name = person_name(head, given, has_role, bool(roles & ROLE_TITLES.keys() - {"BUS", "MED"}))
         if not name or {normalize(name), skeleton(name), bare(name)} & skip:
             continue
-        if near_known(name, NEAR):
+        if near_known(name, NEAR) or near_duplicate(name, main_country(codes), CURATED):
             continue
         p = people.setdefault(normalize(name), {"name": name, "codes": []})
         for c in codes:
@@ -344,11 +412,16 @@ def role_rows(pid: str, codes, iso3: set[str]) -> list[list[str]]:
     return rows
 
 
+def main_country(codes) -> str:
+    """The most frequent country of an entry's CAMEO codes (ties: first seen), or ""."""
+    countries = [split_code(c, ISO3)[0] for c, _, _ in codes]
+    countries = [c for c in countries if c]
+    return max(countries, key=countries.count) if countries else ""
+
+
 def person_row(pid: str, p: dict, iso3: set[str]) -> list[str]:
     """The persons row: country the most frequent one of its codes, cameo the latest role's."""
-    countries = [split_code(c, iso3)[0] for c, _, _ in p["codes"]]
-    countries = [c for c in countries if c]
-    country = max(countries, key=countries.count) if countries else ""  # ties: first seen
+    country = main_country(p["codes"])
     latest = max(p["codes"], key=lambda c: c[1] or "0")
     return [
         pid,
@@ -374,8 +447,8 @@ HEADER = """# {what} — GENERATED by scripts/build_persons.py; do not edit (cur
 # Source: PETRARCH Arabic actor dictionary actor_dict_ar_v4.txt (openeventdata/UniversalPetrarch, MIT);
 #   person filter uses ANERGazet's person-name list (Benajiba, research use) for first names only.
 # How built: headwords that look like personal names (underscores -> spaces, lemmatized as in the source),
-#   grouped by normalized form; names curated in persons.tsv or outlets*.tsv (and near spellings of
-#   them) are skipped; each CAMEO code + date range is
+#   grouped by normalized form; word lists of the filter in person_filter.tsv; names curated in
+#   persons.tsv or outlets*.tsv (and near spellings of them) are skipped; each CAMEO code + date range is
 #   a role with a generic title from its CAMEO role code (PETRARCH names no offices); `name` is a
 #   mechanical romanization, not an English spelling. Licence of this file: MIT (as its source).
 """
@@ -404,8 +477,9 @@ def rows_for(people: dict[str, dict], taken: set[str]) -> tuple[list, list]:
 
 def build(out_dir: Path = ACTORS) -> tuple[int, int]:
     """Generate both files into ``out_dir``; returns (persons, roles) counts."""
-    global PLACES, ISO3, NEAR
-    PLACES, ISO3 = places(), iso3_codes()
+    global PLACES, ISO3, NEAR, CURATED, WORDS, COUNTRY_WORDS
+    PLACES, ISO3, WORDS = places(), iso3_codes(), filter_words()
+    COUNTRY_WORDS, CURATED = country_words(), curated_names()
     known = curated_forms()
     NEAR = near_index(known)
     people = group(read_entries(PETRARCH), given_names(ANERGAZET), known)

@@ -230,9 +230,7 @@ def _is_nisba(norm: str, freq) -> bool:
 
 def _candidates(word: str, norm: str):
     """(pre, base, suf) triples whose letters spell the word; base keeps its ال."""
-    for pre in PROCLITICS:
-        if not norm.startswith(pre):
-            continue
+    for pre in _starting(norm[:2]):
         rest = norm[len(pre) :]
         if pre.endswith("ل") and rest.startswith("ل"):
             yield from _suffixed(word, pre, "ا" + rest, contracted=True)
@@ -257,10 +255,10 @@ def _future_verb(word: str, at: int, rest: str) -> bool:
 
 def _suffixed(word: str, pre: str, base: str, contracted: bool):
     """Suffix splits of a base (none after the article, no ه pronoun after a ة)."""
-    for suf in ENCLITICS:
+    for suf in _ending(base[-3:]):
         if not pre and not suf:
             continue
-        if suf and (not base.endswith(suf) or _has_article(word, pre, base, suf)):
+        if suf and _has_article(word, pre, base, suf):
             continue
         if suf == "ه" and word.endswith("ة"):
             continue
@@ -268,6 +266,18 @@ def _suffixed(word: str, pre: str, base: str, contracted: bool):
         # 'you' is rare in news reports: only after a stem of 4+ letters (بنك is no بن+ك).
         if len(stem) >= MIN_STEM + (2 if contracted else 0) + 2 * (suf[:1] == "ك"):
             yield pre, stem, suf
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: any script's letters can come in
+def _starting(head: str) -> tuple[str, ...]:
+    """The proclitics (in order, "" first) a word starting with ``head`` (2 letters) starts with."""
+    return tuple(p for p in PROCLITICS if head.startswith(p))
+
+
+@lru_cache(maxsize=1 << 16)
+def _ending(tail: str) -> tuple[str, ...]:
+    """The enclitics (in order, "" first) a base ending in ``tail`` (3 letters) ends with."""
+    return tuple(s for s in ENCLITICS if tail.endswith(s))
 
 
 def _has_article(word: str, pre: str, base: str, suf: str) -> bool:

@@ -66,6 +66,33 @@ def detected(
     return sentence_score(found, roots) >= threshold
 
 
+def trigger_tuples(found: Iterable[Any], roots: frozenset[str]) -> list[tuple]:
+    """(reliability, off, verb, evidence) of the triggers of these roots, for the model."""
+    return [
+        (f.reliability, f.negated or f.modality != "asserted", f.span.verb, f.evidence)
+        for f in found
+        if f.code[:2] in roots
+    ]
+
+
+def model_detected(article: Article, found: list[Any], kind: str) -> bool | None:
+    """The detection model's decision for one sentence (None when no model is built)."""
+    from rasad.evaluate.event_model import (
+        context_features,
+        load_model,
+        probability,
+        trigger_features,
+    )
+
+    model = load_model().get(kind)
+    if model is None:
+        return None
+    roots = TYPE_ROOTS.get(kind, frozenset())
+    features = trigger_features(trigger_tuples(found, roots))
+    features.update(context_features(article.cache.get("tokens", [])))
+    return probability(features, model[0]) >= model[1]
+
+
 def read_detection(path: str | Path) -> list[dict[str, str]]:
     """Rows of a GSR detection CSV; a clear error when columns are missing."""
     with open(path, encoding="utf-8", newline="") as fh:
@@ -113,10 +140,12 @@ def evaluate_events(
         if row["label"] not in POSITIVE | NEGATIVE:
             continue
         kind = row["event_type"].upper()
-        found = analyze(prepare(row["text"], DETECTION_STAGES))
-        hit = detected(
-            found, TYPE_ROOTS.get(kind, frozenset()), limits.get(kind, DEFAULT_THRESHOLD)
-        )
+        article = prepare(row["text"], DETECTION_STAGES)
+        found = analyze(article)
+        hit = model_detected(article, found, kind)
+        if hit is None:  # no model: the noisy-OR of trigger reliabilities against a threshold
+            roots = TYPE_ROOTS.get(kind, frozenset())
+            hit = detected(found, roots, limits.get(kind, DEFAULT_THRESHOLD))
         by_type.setdefault(kind, []).append((row["label"] in POSITIVE, hit))
     result: dict[str, Any] = {
         "file": str(path_csv),

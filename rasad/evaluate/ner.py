@@ -86,6 +86,25 @@ def recognize(words: Sequence[str], system: str) -> set[tuple[int, int, str]]:
     return char_to_words(recognize_text(text, crf_only=system == "crf"), offsets)
 
 
+OUR_TYPES = frozenset(TAG_MAP)
+
+
+def our_map(tag_map: dict[str, str] | None) -> dict[str, str]:
+    """Our type -> gold tag. Accepts either direction: {"PER": "PERS"} (ours -> file) or
+    {"PERS": "PER", "LOC": "GPE"} (file -> ours, as ``--tag-map FILE_TAG=TYPE`` gives it)."""
+    if not tag_map:
+        return dict(TAG_MAP)
+    if set(tag_map) <= OUR_TYPES:
+        return dict(tag_map)
+    out = {}
+    for gold, ours in tag_map.items():
+        if ours in OUR_TYPES and ours != gold:
+            out[ours] = gold
+        else:  # PERS=PERS, LOC=LOC: keep our default types for that gold tag
+            out.update({t: g for t, g in TAG_MAP.items() if g == gold})
+    return out
+
+
 def evaluate_ner(
     path: str | Path,
     *,
@@ -94,7 +113,7 @@ def evaluate_ner(
     system: str = "full",
 ) -> dict[str, Any]:
     """Precision/recall/F1 per type, micro and macro, and type confusions, of our recognizer."""
-    tag_map = tag_map or TAG_MAP
+    tag_map = our_map(tag_map)
     sents = select_split(read_conll(path), split)
     types = sorted(set(tag_map.values()))
     tp, fp, fn, confusion = Counter(), Counter(), Counter(), Counter()

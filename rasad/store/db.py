@@ -106,15 +106,33 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         raise StoreError(f"no database at {path} (create one with: rasad ingest FILE --db {path})")
     if create and path.parent and not path.parent.exists():
         raise StoreError(f"directory {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not a database file")
     con = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    try:
+        _setup(con, create)
+    except sqlite3.DatabaseError as err:
+        con.close()
+        raise StoreError(f"{path} is not a rasad database ({err})") from None
+    except StoreError:
+        con.close()
+        raise
+    return con
+
+
+def _setup(con: sqlite3.Connection, create: bool) -> None:
     con.row_factory = sqlite3.Row
     con.execute("PRAGMA journal_mode=WAL")
     # NORMAL in WAL mode: a killed process loses nothing committed (only power loss could).
     con.execute("PRAGMA synchronous=NORMAL")
-    con.execute("PRAGMA foreign_keys=OFF")
     con.execute("PRAGMA cache_size=-32000")
+    # The per-article savepoints journal to a temporary file otherwise (a write per article).
+    con.execute("PRAGMA temp_store=MEMORY")
+    if schema_version(con) == 0:
+        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables or not create:  # someone else's SQLite file: never add our tables to it
+            raise StoreError("not a rasad database (no rasad schema in it)")
     migrate(con)
-    return con
 
 
 def schema_version(con: sqlite3.Connection) -> int:

@@ -10,7 +10,6 @@ rebuilds the same index and continues it.
 
 from __future__ import annotations
 
-import inspect
 import re
 import sqlite3
 import zlib
@@ -21,13 +20,12 @@ from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from rasad.analyze.normalize import normalize
 
 NUM_PERM = 128
 SEED = 1
-SCHEME = "legacy"  # datasketch container for our uint32 values (LSH only reads the values)
 SHINGLE = 5
 # Stored in the database: signatures from another scheme are not comparable.
 VERSION = f"minhash-crc32-mulshift/{NUM_PERM}/{SEED}/w{SHINGLE}+stem-bigrams"
@@ -61,13 +59,15 @@ def minhash(items: Iterable[bytes]) -> np.ndarray:
     object and hashes with SHA-1, which was most of the cost at ingest). Repeated items are
     harmless: the minimum ignores them.
     """
-    hv = np.array(list(map(zlib.crc32, items)), dtype=np.uint64)
+    hv = np.fromiter(map(zlib.crc32, items), dtype=np.uint64)
     if not hv.size:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     a, b = _permutations()
     with np.errstate(over="ignore"):  # arithmetic mod 2**64 is the point
-        phv = (hv[:, None] * a + b) >> np.uint64(32)
-    return phv.min(axis=0).astype(np.uint32)
+        phv = np.multiply.outer(hv, a)
+        phv += b  # in place: one array of len(items) x NUM_PERM, no temporaries
+    # The high 32 bits of the minimum are the minimum of the high 32 bits.
+    return (phv.min(axis=0) >> np.uint64(32)).astype(np.uint32)
 
 
 def signature(text: str | list[str]) -> np.ndarray:
@@ -124,7 +124,7 @@ class DedupIndex:
     ) -> None:
         self.threshold = threshold
         self.story_threshold = story_threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.lsh = Bands(threshold)
         self.entries: dict[str, Entry] = {}
         self.by_day: dict[str, list[str]] = defaultdict(list)
         self._day_matrix: dict[str, np.ndarray] = {}  # stacked story signatures per day
@@ -136,10 +136,9 @@ class DedupIndex:
         rows = con.execute(
             "SELECT a.id, a.story, a.day, m.sig, m.story_sig FROM minhash m JOIN articles a USING (n) ORDER BY n"
         )
-        with index.lsh.insertion_session() as session:
-            for aid, story, day, blob, sblob in rows:
-                index._keep(aid, Entry(from_blob(blob), from_blob(sblob), story, day))
-                session.insert(aid, _lean(index.entries[aid].sig), check_duplication=False)
+        for aid, story, day, blob, sblob in rows:
+            index._keep(aid, Entry(from_blob(blob), from_blob(sblob), story, day))
+            index.lsh.insert(aid, index.entries[aid].sig)
         return index
 
     def _keep(self, aid: str, entry: Entry) -> None:
@@ -150,7 +149,7 @@ class DedupIndex:
 
     def match(self, sig: np.ndarray) -> tuple[str, float] | None:
         """The most similar indexed article at or above the threshold, with its similarity."""
-        cands = ((k, similarity(sig, self.entries[k].sig)) for k in self.lsh.query(_lean(sig)))
+        cands = ((k, similarity(sig, self.entries[k].sig)) for k in self.lsh.query(sig))
         return _best(cands, self.threshold)
 
     def rewrite(self, ssig: np.ndarray, day: str | None) -> tuple[str, float] | None:
@@ -201,7 +200,7 @@ class DedupIndex:
         """Index an article once it is stored."""
         if article_id not in self.entries:
             self._keep(article_id, Entry(sig, ssig, story, day))
-            self.lsh.insert(article_id, _lean(sig), check_duplication=False)
+            self.lsh.insert(article_id, sig)
 
 
 def _best(cands, threshold: float) -> tuple[str, float] | None:
@@ -222,11 +221,35 @@ def _window(day: str) -> list[str]:
     return [(d + timedelta(days=i)).isoformat() for i in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
 
 
-# datasketch >= 2 wants the scheme of given hash values; 1.x has no such argument.
-_LEAN_KW = (
-    {"scheme": SCHEME} if "scheme" in inspect.signature(LeanMinHash.__init__).parameters else {}
-)
+def _lean(sig: np.ndarray) -> np.ndarray:
+    """What ``Bands.query`` takes (kept for scripts written against the datasketch index)."""
+    return sig
 
 
-def _lean(sig: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=sig.astype(np.uint64), **_LEAN_KW)
+class Bands:
+    """MinHash-LSH buckets with the banding of datasketch's ``MinHashLSH`` (the same bands and
+    rows for the threshold, so the same candidates), without its per-article LeanMinHash
+    objects and byte swapping: a band's key is the bytes of its values."""
+
+    def __init__(self, threshold: float) -> None:
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)  # only for its parameters
+        self.b, self.r = lsh.b, lsh.r
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in range(self.b)]
+
+    def _keys(self, sig: np.ndarray) -> list[bytes]:
+        raw, w = sig.astype("<u4", copy=False).tobytes(), 4 * self.r
+        return [raw[i * w : i * w + w] for i in range(self.b)]
+
+    def insert(self, key: str, sig: np.ndarray) -> None:
+        """Index a signature under a key."""
+        for table, band in zip(self.tables, self._keys(sig), strict=True):
+            table.setdefault(band, []).append(key)
+
+    def query(self, sig: np.ndarray) -> set[str]:
+        """The keys sharing at least one band with a signature."""
+        found: set[str] = set()
+        for table, band in zip(self.tables, self._keys(sig), strict=True):
+            keys = table.get(band)
+            if keys:
+                found.update(keys)
+        return found

@@ -21,7 +21,7 @@ from rasad.model import Article, text_id
 from rasad.store import corpus, db, dedup
 from rasad.store.dedup import DedupIndex, signature, story_signature
 from rasad.store.textkey import default_segmenter, stemmer, words
-from rasad.store.writer import day_of, store_article
+from rasad.store.writer import day_of, store_article, store_bodies
 
 BATCH = 200
 BATCH_SECONDS = 5.0  # commit at least this often when the stages are slow
@@ -32,6 +32,7 @@ class IngestReport:
     """What an ingest run did."""
 
     read: int = 0
+    analysed: int = 0
     skipped: int = 0
     stored: int = 0
     errors: int = 0
@@ -65,6 +66,9 @@ class Ingester:
         self.dedup = DedupIndex.load(con)
         self.words: set[str] = {r[0] for r in con.execute("SELECT word FROM stems")}
         self.report = IngestReport()
+        # Written once per batch, at its end: search bodies and the stems of new words.
+        self.bodies: list[tuple[int, str]] = []
+        self.stems: list[tuple[str, str]] = []
 
     def fresh(self, items: Iterable[Record | InputError]) -> Iterator[Record | InputError]:
         """The items still to analyse: stored or repeated records are skipped."""
@@ -82,6 +86,7 @@ class Ingester:
         """Store a batch of results in one transaction."""
         added = now()
         touched: set[int] = set()
+        self.bodies, self.stems = [], []
         self.con.execute("BEGIN IMMEDIATE")
         try:
             for item in batch:
@@ -89,6 +94,10 @@ class Ingester:
                     touched |= self._store(item, added)
                 else:
                     self._error(item, added)
+            self.con.executemany(
+                "INSERT OR IGNORE INTO stems(word, stem) VALUES (?, ?)", self.stems
+            )
+            store_bodies(self.con, self.bodies)
             corpus.refresh(self.con, touched)
             self.con.execute("COMMIT")
         except BaseException:
@@ -101,21 +110,21 @@ class Ingester:
             self.report.skipped += 1
             return set()
         ws = words(article.text)
-        stem = stemmer(self.segmenter)
-        body = " ".join(stem(w) for w in ws)
+        body = " ".join(map(stemmer(self.segmenter), ws))
         self._new_stems(ws)
         sig, ssig = signature(ws), story_signature(body)
         day = day_of(article.published)
         match = self.dedup.assign(article.id, sig, ssig, day)
         self.con.execute("SAVEPOINT art")
         try:
-            touched = store_article(self.con, article, match, (sig, ssig), body, added)
+            n, touched = store_article(self.con, article, match, (sig, ssig), added)
         except sqlite3.Error as err:  # one bad article must not sink its batch
             self.con.execute("ROLLBACK TO art")
             self.con.execute("RELEASE art")
             self._error(InputError("store_failed", str(err), article.source.get("path")), added)
             return set()
         self.con.execute("RELEASE art")
+        self.bodies.append((n, body))
         self.dedup.add(article.id, sig, ssig, match.story, day)
         self.known.add(article.id)
         self.report.stored += 1
@@ -127,9 +136,7 @@ class Ingester:
         new = set(ws) - self.words
         if new:
             stem = stemmer(self.segmenter)
-            self.con.executemany(
-                "INSERT OR IGNORE INTO stems(word, stem) VALUES (?, ?)", [(w, stem(w)) for w in new]
-            )
+            self.stems.extend((w, stem(w)) for w in new)
             self.words |= new
 
     def _error(self, err: InputError, added: str) -> None:
@@ -171,12 +178,13 @@ def _run(
         buf: list[Article | InputError] = []
         last = time.monotonic()
         for result in results(ing):
+            ing.report.analysed += 1
             buf.append(result)
             if len(buf) >= batch or time.monotonic() - last > BATCH_SECONDS:
                 ing.flush(buf)
                 buf, last = [], time.monotonic()
-                if on_progress:
-                    on_progress(ing.report)
+            if on_progress and (len(buf) % 10 == 0):
+                on_progress(ing.report)
         if buf:
             ing.flush(buf)
         ing.report.seconds = time.perf_counter() - start
@@ -250,11 +258,11 @@ def progress_printer() -> tuple[Callable[[IngestReport], None], Callable[[], Non
     t0 = time.perf_counter()
 
     def update(r: IngestReport) -> None:
-        rate = r.stored / max(time.perf_counter() - t0, 1e-9)
+        rate = r.analysed / max(time.perf_counter() - t0, 1e-9)
         bar.update(
             task,
-            description=f"read {r.read}  stored {r.stored}  skipped {r.skipped}  "
-            f"errors {r.errors}  ({rate:.0f} articles/s)",
+            description=f"read {r.read}  analysed {r.analysed}  stored {r.stored}  "
+            f"skipped {r.skipped}  errors {r.errors}  ({rate:.0f} records/s)",
         )
 
     return update, bar.stop

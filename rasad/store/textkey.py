@@ -57,12 +57,9 @@ def stemmer(name: str) -> Callable[[str], str]:
     @lru_cache(maxsize=300_000)
     def stem(word: str) -> str:
         try:
-            s = seg(word)[2] or word
-            if s != word and s.startswith(("ال", "لل")) and len(s) > 4:
-                s = seg(s)[2] or s  # a clitic stack left a determiner on the stem (وللأمم)
+            return seg(word)[2] or word
         except Exception:  # a segmenter bug must not lose the word from the index
-            s = word
-        return s
+            return word
 
     return stem
 

@@ -53,9 +53,12 @@ def record_of(article: Article) -> dict[str, Any]:
 
 
 def store_article(
-    con: sqlite3.Connection, article: Article, match: Match, sigs: tuple, body: str, added: str
-) -> set[int]:
-    """Insert an article, its signatures, search body and spans; returns the corpus events touched."""
+    con: sqlite3.Connection, article: Article, match: Match, sigs: tuple, added: str
+) -> tuple[int, set[int]]:
+    """Insert an article, its signatures and spans; returns its row number and corpus events.
+
+    The search body goes in later with the batch (``store_bodies``).
+    """
     src = article.source or {}
     cur = con.execute(
         "INSERT INTO articles(id, published, day, outlet, url, path, title, story, dup_of, dup_sim, "
@@ -80,13 +83,18 @@ def store_article(
         "INSERT INTO minhash(n, sig, story_sig) VALUES (?, ?, ?)",
         (n, to_blob(sigs[0]), to_blob(sigs[1])),
     )
-    con.execute(
-        "INSERT INTO articles_fts(rowid, body) VALUES (?, ?)",
-        (n, body),
-    )
     _store_actors(con, n, article)
     _store_spans(con, n, article)
-    return _store_events(con, n, article, match.story, added)
+    return n, _store_events(con, n, article, match.story, added)
+
+
+def store_bodies(con: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+    """Index the search bodies ``(article row, body)`` of a batch.
+
+    One statement per batch, outside the per-article savepoints: FTS5 writes its pending terms
+    to disk at every savepoint release, which made an index segment per article.
+    """
+    con.executemany("INSERT INTO articles_fts(rowid, body) VALUES (?, ?)", rows)
 
 
 _UPSERT_ACTOR = """INSERT INTO actors(id, type, name, name_ar, country, cameo, wikidata, known, n_articles, norm)

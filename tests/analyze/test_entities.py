@@ -38,6 +38,9 @@ NAMES = [
     ('قال غانتس لوكالة "رويترز" إن', "رويترز", "MEDIA", "GBR"),
     ('بحسب ما أفادت قناة "كان" العبرية', "كان", "MEDIA", "ISR"),
     ("التقى العاهل الأردني الملك عبدالله الثاني", "عبدالله الثاني", "PER", "JOR"),
+    ("وزار الوفد دولة قطر أمس", "قطر", "GPE", "QAT"),  # class noun not in the name: trimmed
+    ("وقال حلف الناتو إن", "حلف الناتو", "ORG", None),  # ... kept when the lexicon name has it
+    ("دول الخليج تشارك", "الخليج", "LOC", None),
 ]
 
 
@@ -63,6 +66,7 @@ NOT_NAMES = [
     ("وقال اليوم إن الاتفاق قريب", "اليوم", "MEDIA"),  # an outlet named like a common word
     ("وزير الخارجية الإسرائيلي غابي أشكينازي", "الخارجية الإسرائيلي", "ORG"),  # no agreement
     ("ذكرت وزير الدفاع", "وزير الدفاع", "PER"),  # a title alone is no name
+    ("وأكد وزير الأمن الإسرائيلي أفيغدور ليبرمان", "الأمن الإسرائيلي", "ORG"),  # a portfolio
 ]
 
 
@@ -104,6 +108,13 @@ def test_unknown_person_after_title(text, surface, role, country):
     actor = a.actor(m.actor)
     assert actor.known is False and actor.id.startswith("a:x-")
     assert (actor.role, actor.country) == (role, country)
+
+
+def test_former_office_gives_no_role():
+    a = run("وقال الرئيس التونسي السابق منصف المرزوقي إن")
+    m = next(m for m in a.mentions if m.type == "PER")
+    actor = a.actor(m.actor)
+    assert m.text.startswith("منصف") and actor.role is None and actor.country == "TUN"
 
 
 def test_counterpart_gets_role_and_country_from_apposition():

@@ -230,3 +230,23 @@ def test_clean_city_name(raw, clean):
 )  # fmt: skip
 def test_plausible_city_label(name_ar, name_en, ok):
     assert build_module().plausible(name_ar, name_en) is ok
+
+
+def test_reviewed_variants_exist():
+    """Every hand-reviewed spelling (variants_reviewed.tsv) is still a surface of its entry."""
+    lex = load_lexicon()
+    stale = [(r["id"], r["surface"]) for r in rows("variants_reviewed.tsv")
+             if r["surface"] not in getattr(lex.get(r["id"]), "surfaces", ())]  # fmt: skip
+    assert stale == []
+
+
+def test_role_precedence_table():
+    ranks = list(rows("role_precedence.tsv"))
+    assert ranks and all(r["rank"].isdigit() for r in ranks)
+    assert len({r["title"] for r in ranks}) == len(ranks)
+
+
+@pytest.mark.parametrize("name", ["adjective_phrases.tsv"])
+def test_adjective_phrase_countries_valid(name):
+    valid = iso_codes() | {"-"}
+    assert [r["country"] for r in rows(name) if r["country"] not in valid] == []

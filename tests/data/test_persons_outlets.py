@@ -136,16 +136,76 @@ def test_known_variants(persons, actor_id: str, variant: str) -> None:
     assert variant in row["variants"].split("|")
 
 
-def test_petrarch_files_are_reproducible(shared, tmp_path: Path) -> None:
-    """scripts/build_persons.py regenerates the committed PETRARCH-derived files exactly."""
+def build_module():
+    """scripts/build_persons.py as a module."""
     import importlib.util
 
     script = ACTORS.parents[2] / "scripts" / "build_persons.py"
     spec = importlib.util.spec_from_file_location("build_persons", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def test_petrarch_files_are_reproducible(shared, tmp_path: Path) -> None:
+    """scripts/build_persons.py regenerates the committed PETRARCH-derived files exactly."""
+    module = build_module()
     module.build(tmp_path)
     for name in ("persons_petrarch.tsv", "roles_petrarch.tsv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (ACTORS / name).read_text(
             encoding="utf-8"
         ), name
+
+
+@pytest.fixture(scope="module")
+def builder(shared):
+    """The build module with its filter word lists and curated-name index loaded."""
+    module = build_module()
+    module.PLACES, module.ISO3, module.WORDS = (
+        module.places(),
+        module.iso3_codes(),
+        module.filter_words(),
+    )
+    module.COUNTRY_WORDS, module.CURATED = module.country_words(), module.curated_names()
+    return module
+
+
+GIVEN = "أحمد محمود محمد موسوي ناصر عبد مجلي زياد يو"
+
+
+@pytest.mark.parametrize(
+    ("head", "kept"),
+    [
+        ("أحمد_المحمود_ومحمود", False),  # two names joined by و
+        ("موسوي_والنمسوي", False),
+        ("ناصر_المحمد_لمحمد", False),
+        ("جنرالات_فيتنام_جنوبي", False),  # plural noun, country, direction
+        ("سي_آي_إيه", False),  # spelled-out acronym (CIA)
+        ("يو_أن_ميك", False),
+        ("فنزويلا_هوغو_شافيز", False),  # country name inside
+        ("عبد_الله_وادي", True),  # a surname that starts with و
+        ("مجلي_وهبي", True),
+        ("زياد_بارود", True),
+    ],
+)
+def test_person_filter(builder, head: str, kept: bool) -> None:
+    given = {builder.normalize(w) for w in GIVEN.split()}
+    assert (builder.person_name(head, given, True) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "duplicate"),
+    [
+        ("جو بايدنن", "USA", True),
+        ("انتوونيو جوتيرس", "PRT", True),
+        ("بنجامين نتنياهو", "ISR", True),
+        ("جوزيه مانويل باروزو", "PRT", True),
+        ("منوشهر متقي", "IRN", True),
+        ("طارق عظيم", "PAK", False),  # a Pakistani minister, not Tariq Aziz (IRQ)
+        ("غسان تويني", "LBN", False),  # not Gebran Tueni
+        ("جورج ليتل", "USA", False),  # not George Mitchell
+        ("سعد الحسيني", "EGY", False),
+    ],
+)
+def test_near_duplicate_of_curated(builder, name: str, country: str, duplicate: bool) -> None:
+    assert builder.near_duplicate(name, country, builder.CURATED) is duplicate

@@ -64,3 +64,44 @@ def test_bad_csv_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(ValueError, match="expected columns"):
         read_detection(path)
+
+
+MODEL_CASES = [
+    ("no trigger", [], False),
+    ("one reliable asserted trigger", [(0.9, False, True, ("count",))], True),
+    ("only negated or hypothetical triggers", [(0.9, True, True, ())], False),
+]
+
+
+@pytest.mark.parametrize(("name", "triggers", "want"), MODEL_CASES, ids=[c[0] for c in MODEL_CASES])
+def test_trigger_features(name: str, triggers: list, want: bool) -> None:
+    from rasad.evaluate.event_model import trigger_features
+
+    features = trigger_features(triggers)
+    assert (features["noisy_or"] > 0) == want
+    assert features["asserted"] == sum(not t[1] for t in triggers)
+
+
+def test_model_fit_separates_a_clear_signal() -> None:
+    from rasad.evaluate.event_model import fit, probability
+
+    rows = [{"noisy_or": x, "asserted": 1.0 if x > 0 else 0.0} for x in (-3, -2, -1, 1, 2, 3) * 5]
+    gold = [r["noisy_or"] > 0 for r in rows]
+    weights = fit(rows, gold)
+    assert probability({"noisy_or": 3, "asserted": 1.0}, weights) > 0.5
+    assert probability({"noisy_or": -3}, weights) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("sentence_id", "doc"),
+    [("AAW_ARB_20070425.0026-8", "AAW_ARB_20070425.0026"), ("e6874d82_32", "e6874d82")],
+)
+def test_folds_keep_a_document_together(sentence_id: str, doc: str) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_event_reliability.py"
+    spec = importlib.util.spec_from_file_location("build_event_reliability", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.doc_id(sentence_id) == doc
+    assert module.fold_of(doc) == module.fold_of(module.doc_id(sentence_id))

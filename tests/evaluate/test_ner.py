@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.evaluate.ner import char_to_words, evaluate_ner, prf, read_conll, select_split
+from rasad.evaluate.ner import (
+    char_to_words,
+    evaluate_ner,
+    our_map,
+    prf,
+    read_conll,
+    select_split,
+)
 
 CONLL = """\
 وقال O
@@ -49,6 +56,19 @@ def test_bad_line_is_a_clear_error(tmp_path):
 def test_char_spans_map_to_whole_words():
     offsets = [(0, 4), (5, 12), (13, 19)]
     assert char_to_words([(6, 19, "PER")], offsets) == {(1, 3, "PER")}
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        (None, {"PER": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG", "MEDIA": "ORG"}),
+        ({"PER": "PER"}, {"PER": "PER"}),  # ours -> file tag
+        ({"PERS": "PER", "LOC": "GPE"}, {"PER": "PERS", "GPE": "LOC"}),  # FILE_TAG=TYPE
+        ({"PERS": "PERS", "LOC": "LOC"}, {"PER": "PERS", "GPE": "LOC", "LOC": "LOC"}),
+    ],
+)
+def test_tag_map_either_direction(given, expected):
+    assert our_map(given) == expected
 
 
 def test_prf():

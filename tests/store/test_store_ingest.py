@@ -146,3 +146,17 @@ def test_missing_database_is_a_clear_error(tmp_path):
     with pytest.raises(db.StoreError, match="no database"):
         db.connect(tmp_path / "absent.db", create=False)
     assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize("content", [b"hello, not a database\n" * 10, None])
+def test_foreign_file_is_refused(tmp_path, content):
+    path = tmp_path / "other.db"
+    if content is None:  # an SQLite file of another program
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE t(x)")
+        con.close()
+    else:
+        path.write_bytes(content)
+    for create in (True, False):
+        with pytest.raises(db.StoreError, match="not a rasad database"):
+            db.connect(path, create=create)

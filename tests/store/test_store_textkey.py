@@ -31,6 +31,20 @@ def test_same_key_for_clitic_forms(segmenter):
     assert len({search_body(f, segmenter) for f in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    "word, stem",
+    [
+        ("وللأمم", "امم"),  # the contracted لل after a conjunction
+        ("للحكومة", "حكومه"),
+        ("الألمان", "المان"),  # a stem starting with أل keeps it
+        ("بالألبوم", "البوم"),
+    ],
+)
+def test_tokens_segmenter_stems(word, stem):
+    pytest.importorskip("rasad.analyze.tokens")
+    assert search_body(word, "tokens") == stem
+
+
 def test_query_phrases():
     assert query_terms('اليمن "الأمم المتحدة"', "fallback") == [["يمن"], ["امم", "متحده"]]
     assert fts_query([["يمن"], ["امم", "متحده"]]) == '"يمن" AND "امم متحده"'

@@ -21,6 +21,7 @@ from rasad.analyze.entities.recognize import (
     segs_of,
 )
 from rasad.analyze.entities.rules import is_common, particles
+from rasad.analyze.entities.rules import titles as title_phrases
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
 CONTEXT = 2  # tokens of context the CRF sees around a gated token
@@ -123,10 +124,22 @@ def _free(found: list[Cand], i: int, j: int) -> bool:
 def _titles(tokens, segs, found: list[Cand], chains, hint, tags) -> None:
     """Names after titles become PER, with the title's role and the apposition country."""
     by_start = {c.i: c for c in found}
-    for _, j, titles, country in chains:
+    for i, j, titles, country in chains:
+        _portfolio(segs, found, i, titles)
         role = next((t.role for t in reversed(titles) if t.role and not t.counterpart), None)
+        role = None if any(t.role == "-" for t in titles) else role  # السابق: a former office
         counterpart = any(t.counterpart for t in titles)
         _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, counterpart)
+
+
+def _portfolio(segs, found: list[Cand], i: int, titles) -> None:
+    """A minister's portfolio is no organisation mention: وزير [الأمن الإسرائيلي] is the Israeli
+    security minister (but رئيس أركان [الجيش الإسرائيلي] does name the army)."""
+    if not titles[0].role.startswith("Minister"):
+        return
+    hit = title_phrases().match(segs, i)
+    end = i + (hit[0] if hit else 1)
+    found[:] = [c for c in found if not (c.type == "ORG" and i < c.i < end)]
 
 
 def _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, counterpart) -> None:

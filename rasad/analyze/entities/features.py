@@ -84,11 +84,6 @@ def _unsplit(norm: str, pre: str, cl: dict[str, tuple[str, str]]) -> tuple[str, 
 _CONTEXT: dict[Seg, dict[int, tuple[str, ...]]] = {}
 
 
-def context_features(seg: Seg, offset: int) -> tuple[str, ...]:
-    """The few features a neighbour contributes, prefixed with its offset (cached per token)."""
-    return _by_offset(seg)[offset]
-
-
 def _context(seg: Seg) -> dict[int, tuple[str, ...]]:
     norm, _, det, stem, _ = seg
     core = det + stem if det != "ل" else "ال" + stem

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from rasad.analyze.entities.match import Seg, core, longest
+from rasad.analyze.entities.match import Seg, core, first_forms, longest
 
 # Institution names (head + adjective: الجيش الاسرائيلي) are made on the fly by the lexicon, so
 # keys up to this length are looked up even when no stored surface starts with them.
@@ -57,9 +57,18 @@ def match(segs: Sequence[Seg], i: int, cued: bool = False) -> tuple[int, tuple, 
     lex = lexicon()
     if lex is None:
         return None
+    heads = _heads()
+    free = FREE_LEN if heads is None or any(f in heads for f, _ in first_forms(segs[i])) else 1
     return longest(
-        segs, i, lex.first_tokens, lex.max_len, lambda k: _lookup(k, cued), _prefixes(), FREE_LEN
+        segs, i, lex.first_tokens, lex.max_len, lambda k: _lookup(k, cued), _prefixes(), free
     )
+
+
+@cache
+def _heads() -> frozenset[str] | None:
+    """First tokens of institution heads (made into names on the fly), None if not exposed."""
+    heads = getattr(lexicon(), "_head_first", None)  # read-only peek; None: no pruning shortcut
+    return frozenset(heads) if heads is not None else None
 
 
 def lex_lookup(key: tuple[str, ...], cued: bool = False) -> tuple:

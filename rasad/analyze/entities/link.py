@@ -80,7 +80,10 @@ def link(article: Any, tokens: Sequence[Any], segs, cands: list[Cand]) -> None:
         if a.type == "PER" and a.role:
             last_role = a.role
         article.mentions.append(Mention(c.start, c.end, article.text[c.start : c.end], a.type, aid))
-    article.actors = list(actors.values())
+    first = {}
+    for m in article.mentions:
+        first.setdefault(m.actor, m.start)
+    article.actors = sorted(actors.values(), key=lambda a: first.get(a.id, 1 << 62))
 
 
 def _resolve(c, text, tokens, segs, date, actors, names) -> str:

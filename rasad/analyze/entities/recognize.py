@@ -8,7 +8,7 @@ that leaves out proclitics and quotation marks (OUTPUT.md spans).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -23,7 +23,7 @@ from rasad.analyze.entities.rules import (
     title_chain,
     titles,
 )
-from rasad.analyze.normalize import TABLE
+from rasad.analyze.normalize import TABLE, normalize
 from rasad.data.loader import read_tsv
 
 QUOTES = frozenset("\"«»“”„‘’'″‟")
@@ -45,7 +45,6 @@ class Cand:
     role: str | None = None
     country: str | None = None
     counterpart: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def segs_of(tokens: Sequence[Any]) -> list[Seg]:
@@ -159,9 +158,18 @@ def _trim(segs: Sequence[Seg], i: int, n: int, entries: tuple) -> int:
     if entries[0].type == "MEDIA":  # وكالة رويترز -> رويترز (the cue is no part of the name)
         cue = outlet_cues().match(segs, i)
         cut = cue[0] if cue and cue[0] < n else 0
-    if cut and set(lex.lex_lookup(tuple(s[0] for s in segs[i + cut : i + n]))) & set(entries):
+    media = entries[0].type == "MEDIA"  # a cue is never part of an outlet's name in the text
+    if not cut or (not media and _named_with(entries, segs[i : i + cut])):
+        return i
+    if set(lex.lex_lookup(tuple(s[0] for s in segs[i + cut : i + n]))) & set(entries):
         return i + cut  # only when the rest names the same actor
     return i
+
+
+def _named_with(entries: tuple, head: Sequence[Seg]) -> bool:
+    """Whether the actor's own Arabic name starts with these words (حلف الناتو keeps حلف)."""
+    name = normalize(entries[0].name_ar or "").split()
+    return name[: len(head)] == [core(s) for s in head]
 
 
 def place_at(by_start: dict[int, Cand]):
@@ -245,7 +253,7 @@ def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:
 
 
 GATE = "models/ner_gate.tsv"
-GATE_RATE = 0.3  # clusters at least this often inside names send their words to the CRF
+GATE_RATE = 0.2  # clusters at least this often inside names send their words to the CRF
 _NAME_LIKE: dict[Seg, bool] = {}
 
 
@@ -283,8 +291,3 @@ def covered(found: list[Cand], n: int) -> list[Cand | None]:
         for k in range(c.i, c.j):
             cover[k] = c
     return cover
-
-
-def core_word(seg: Seg) -> str:
-    """The det+stem form used to compare name tokens."""
-    return core(seg) if seg[0] else ""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rasad.analyze.entities.match import PhraseIndex, Seg, core
+from rasad.analyze.entities.match import PhraseIndex, Seg
 from rasad.analyze.normalize import normalize
 from rasad.data.loader import read_tsv
 
@@ -65,12 +65,6 @@ def is_common(word: str) -> bool:
     from rasad.analyze.segment import wordfreq
 
     return wordfreq().get(word, 0) > common_count()
-
-
-def is_nisba(seg: Seg) -> bool:
-    """A cheap test for a nationality-like adjective (الروسي، العمانية) when no lexicon is given."""
-    c = core(seg)
-    return c.startswith("ال") and len(c) > 4 and (c.endswith("ي") or c.endswith("يه"))
 
 
 def title_chain(

@@ -109,7 +109,7 @@ def _merge_into(merged: list[Event], event: Event) -> None:
             event.target,
             event.negated,
         )
-        if same and _compatible(old.date, event.date):
+        if same and _compatible(old.date, event.date) or _partial(old, event):
             old.triggers.append(event.trigger)
             old.date = old.date or event.date
             old.location = old.location or event.location
@@ -117,6 +117,24 @@ def _merge_into(merged: list[Event], event: Event) -> None:
             old.confidence = round(min(0.99, max(old.confidence, event.confidence) + 0.05), 2)
             return
     merged.append(event)
+
+
+def _partial(old: Event, event: Event) -> bool:
+    """Whether two reports in one sentence are one event, one of them lacking its target
+    ("هجوم ... استهدف منشأة أرامكو"): same root, source and polarity."""
+    if old.sentence != event.sentence or bool(old.target) == bool(event.target):
+        return False
+    keys = ("root", "source", "negated", "modality")
+    if any(getattr(old, k) != getattr(event, k) for k in keys) or not old.source:
+        return False
+    if not old.target:  # the fuller report gives the dyad
+        old.target, old.code, old.label, old.plover = (
+            event.target,
+            event.code,
+            event.label,
+            event.plover,
+        )
+    return True
 
 
 def _add_used_actors(article: Article) -> None:

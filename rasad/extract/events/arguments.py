@@ -9,26 +9,38 @@ pattern's prepositions ("مع X", "على X"), a genitive after a verbal noun ("
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
 
 from rasad.extract.events.cues import is_count, words_between
-from rasad.extract.events.doc import BREAKERS, PREPOSITIONS, STOP_PUNCT, Doc, M
+from rasad.extract.events.doc import PREPOSITIONS, Doc, M
 from rasad.extract.events.lexicon import Entry
+from rasad.extract.events.phrases import (
+    conjuncts,
+    is_break,
+    mentions_in,
+    plain,
+    prefer_person,
+    window_end,
+)
 from rasad.extract.events.subjects import (
+    RELATIVES,
+    after_relative,
+    antecedent,
     common_genitive,
     common_subject_after,
+    construct_genitive,
     has_enclitic,
     is_actor_noun,
+    kana_subject,
+    noun_subject_before,
     plural_agrees,
+    pronoun_complement,
 )
 
 # Closed class: "that"-complementizers with a pronoun that resume a fronted subject.
 PRONOUN_LINKS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "قد", "كان", "كانت"})
 RESUMPTIVE_LINKS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 QUOTE_CHARS = frozenset({'"', "«", "»", "“", "”", "'"})
-FORWARD = 14  # words after a trigger that its arguments may span
 BACKWARD = 16  # words before a trigger where its subject may stand
 SOURCE_TYPES = frozenset({"PER", "ORG", "GPE"})  # outlets report and regions do not act
 # A bare complementizer ends the search for a subject: "قال روحاني إن الهجوم" (روحاني is the
@@ -37,7 +49,9 @@ COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
 SUBJECT_STOPS = frozenset({".", "؛", ";", "؟", "?", "!", ":", "(", ")", "–", "—", "--"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 VIOLENT = frozenset({"18", "19", "20"})
-ADJUNCT_PREPS = frozenset({"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء"})
+ADJUNCT_PREPS = frozenset(
+    {"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء", "بسبب", "نتيجه", "وسط"}
+)
 # Words opening a clause adjunct: a name after them is no target of an earlier preposition.
 CLAUSE_ADJUNCTS = ADJUNCT_PREPS | {"بسبب", "بهدف", "بعدما", "عندما", "حين", "لان"}
 
@@ -64,53 +78,6 @@ class Span:
     verb: bool
     future: bool = False
     form: str = ""  # the matched head form (for agreement: قتلوا is plural)
-
-
-def _is_break(tok: Any) -> bool:
-    return tok.text in STOP_PUNCT or tok.norm in BREAKERS
-
-
-def window_end(doc: Doc, span: Span, next_trigger: int) -> int:
-    """Last token index (exclusive) of the trigger's forward window."""
-    sent, words, i = doc.tokens[span.first].sent, 0, span.last + 1
-    while i < len(doc.tokens) and i < next_trigger and doc.tokens[i].sent == sent:
-        tok = doc.tokens[i]
-        if tok.text in (".", "؛", ";", "؟", "?", "!", ":"):
-            break
-        words += tok.is_word
-        if words > FORWARD:
-            break
-        i += 1
-    return i
-
-
-def mentions_in(doc: Doc, a: int, b: int) -> list[M]:
-    """Mentions starting at token indices a..b-1, in order."""
-    firsts = doc.firsts
-    return doc.mentions[bisect_left(firsts, a) : bisect_left(firsts, b)]
-
-
-def conjuncts(doc: Doc, start: M, end: int) -> list[M]:
-    """Representatives of a conjoined list of mentions starting at ``start`` (PER preferred)."""
-    groups: list[list[M]] = [[start]]
-    prev = start
-    for m in mentions_in(doc, start.last + 1, end):
-        between = doc.tokens[prev.last + 1 : m.first]
-        if any(_is_break(t) for t in between) or (m.prep and m.prep not in ("",)):
-            break
-        joined = m.conj or any(
-            t.norm == "و" or getattr(t, "pre", "")[:1] == "و" for t in between if t.is_word
-        )
-        if joined:
-            groups.append([m])
-        elif sum(t.is_word for t in between) <= 3 and not any(
-            t.text in ("،", ",") for t in between
-        ):
-            groups[-1].append(m)
-        else:
-            break
-        prev = m
-    return [next((m for m in g if m.type == "PER"), g[0]) for g in groups]
 
 
 def _between_list(doc: Doc, span: Span, end: int) -> list[M] | None:
@@ -147,17 +114,11 @@ def _prep_target(doc: Doc, span: Span, a: int, end: int, skip: set[int]) -> list
             return conjuncts(doc, m, end)
         if phrase is not None and m.first > phrase and gap <= 8:
             return conjuncts(doc, m, end)
-        if not m.prep and "obj" in span.entry.preps and gap <= 6 and _plain(doc, anchor, m.first):
+        if not m.prep and "obj" in span.entry.preps and gap <= 6 and plain(doc, anchor, m.first):
             return conjuncts(doc, m, end)
+        if m.prep == "ل" and "obj" in span.entry.preps and gap <= 3 and plain(doc, anchor, m.first):
+            return conjuncts(doc, m, end)  # "استهدف منشأتين لشركة أرامكو": the owner is hit
     return []
-
-
-def _plain(doc: Doc, a: int, b: int) -> bool:
-    """No punctuation, preposition or clause break between two tokens (a title phrase)."""
-    return not any(
-        _is_break(t) or t.text in ("،", ",") or t.norm in PREPOSITIONS
-        for t in doc.tokens[a + 1 : b]
-    )
 
 
 def _prep_phrase(doc: Doc, span: Span, a: int, end: int) -> int | None:
@@ -180,7 +141,7 @@ def _prep_phrase(doc: Doc, span: Span, a: int, end: int) -> int | None:
                 nxt
                 and nxt.prep in ("", "ل")
                 and not any(
-                    _is_break(t) or t.text in ("،", ",") or t.norm in CLAUSE_ADJUNCTS
+                    is_break(t) or t.text in ("،", ",") or t.norm in CLAUSE_ADJUNCTS
                     for t in between
                 )
             ):
@@ -199,12 +160,28 @@ def _subject_after(doc: Doc, span: Span, end: int) -> list[M]:
     for i in range(span.first + 1, end):
         m = doc.by_token.get(i)
         if m is not None and m.first == i:
-            return conjuncts(doc, m, end) if not m.prep and m.type in SOURCE_TYPES else []
+            if m.prep == "ل":  # "حذر الأمين العام للجامعة العربية أبو الغيط": the titled person
+                m = _titled_person(doc, m, end)
+            return conjuncts(doc, m, end) if m and not m.prep and m.type in SOURCE_TYPES else []
         tok = doc.tokens[i]
         words += tok.is_word
-        if words > 5 or _is_break(tok):
-            return []
+        if words > 5 or is_break(tok) or (i > span.last and _free_prep(doc, i)):
+            return []  # after a free preposition a name is a complement, not the subject
     return []
+
+
+def _free_prep(doc: Doc, i: int) -> bool:
+    """A preposition opening a complement; partitive من after a count ("5 من عناصر") is not."""
+    tok = doc.tokens[i]
+    if tok.norm not in PREPOSITIONS:
+        return False
+    return not (tok.norm == "من" and i > 0 and is_count(doc.tokens[i - 1].norm))
+
+
+def _titled_person(doc: Doc, m: M, end: int) -> M | None:
+    """The bare person named right after a title's ل-genitive, if any."""
+    nxt = next(iter(mentions_in(doc, m.last + 1, min(end, m.last + 4))), None)
+    return nxt if nxt is not None and not nxt.prep and nxt.type == "PER" else None
 
 
 def subject_before(
@@ -230,33 +207,11 @@ def subject_before(
             break
         if m is None and is_actor_noun(tok):  # "محتجون ... اقتحموها": a common-noun subject
             break
+        if barriers and tok.norm in RELATIVES:  # "المرحلة التي سبقت غزو X": another clause
+            break
         words += tok.is_word
         i -= 1
     return None
-
-
-def prefer_person(doc: Doc, m: M, upto: int | None = None) -> M:
-    """The person a title phrase ends in (رئيس أركان الجيش الإسرائيلي أفيف كوخافي)."""
-    if m.type == "PER":
-        return m
-    prev = m
-    stop = m.last + 5 if upto is None else min(m.last + 5, upto)
-    for x in mentions_in(doc, m.last + 1, stop):
-        if any(i in doc.barriers for i in range(prev.last + 1, x.first)):
-            return m  # a verb or a trigger ends the title phrase
-        between = doc.tokens[prev.last + 1 : x.first]
-        if (
-            x.prep
-            or x.conj
-            or any(_is_break(t) or t.text in ("،", ",") or t.norm == "و" for t in between)
-        ):
-            return m
-        if any(getattr(t, "pre", "")[:1] == "و" for t in between if t.is_word):
-            return m
-        if x.type == "PER":
-            return x
-        prev = x
-    return m
 
 
 def _genitive(doc: Doc, span: Span, end: int) -> M | None:
@@ -270,7 +225,9 @@ def _genitive(doc: Doc, span: Span, end: int) -> M | None:
                 return prefer_person(doc, m, upto=end)
             return None
         tok = doc.tokens[i]
-        if _is_break(tok) or tok.text in ("،", ",") or tok.norm in PREPOSITIONS or i in doc.in_date:
+        if is_break(tok) or tok.text in ("،", ",") or tok.norm in PREPOSITIONS or i in doc.in_date:
+            return None
+        if tok.is_word and getattr(tok, "pre", "")[-1:] in ("ل", "ب"):  # "دعوة لأمير قطر"
             return None
         words += tok.is_word
         if words > 6:
@@ -295,6 +252,14 @@ def arguments(doc: Doc, span: Span, next_trigger: int, adjective_actor: str | No
     args.target = [t for t in args.target if t not in args.source]
     args.location = _location(doc, span, end, args)
     return args
+
+
+def _lam_target(doc: Doc, last: int, end: int) -> M | None:
+    """A ل-mention within two words after a verbal noun's genitive (استهداف X لـY)."""
+    m = next(iter(mentions_in(doc, last + 1, end)), None)
+    if m is None or m.prep != "ل" or words_between(doc.tokens, last, m.first) > 2:
+        return None
+    return m if plain(doc, last, m.first) else None
 
 
 def _take(args: Args, source: list[M], target: list[M]) -> None:
@@ -325,17 +290,25 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
         skip = {m.first for m in agent}
         _take(args, agent, _prep_target(doc, span, span.last + 1, end, skip))
         return
+    plural = span.form.endswith(("وا", "ون", "و")) and span.form != span.entry.head
     if span.entry.gen == "tgt":  # the subject is the patient: لقي مصرعه، أصيب
         fronted = _subject_adjacent(doc, span.first)
         patient = [fronted] if fronted else _subject_after(doc, span, end)
         if not patient:
             before = subject_before(doc, span.first)
+            if before is not None and plural and not plural_agrees(doc, before):
+                before = None  # "منظمة X ... شخصا أصيبوا": the singular name is not the patient
             patient = [before] if before else []
         _take(args, _agent(doc, span, end), patient)
         return
-    fronted = _subject_adjacent(doc, span.first)
+    if after_relative(doc, span.first) or pronoun_complement(doc, span):
+        _relative_args(doc, span, end, args)
+        return
+    fronted = _subject_adjacent(doc, span.first) or kana_subject(doc, span.first)
+    if fronted is not None:
+        fronted = prefer_person(doc, fronted, upto=span.first)
     if fronted is None and (
-        _noun_subject_before(doc, span.first) or common_subject_after(doc, span)
+        noun_subject_before(doc, span.first) or common_subject_after(doc, span)
     ):
         # "القوات الحكومية قصفت معاقل التنظيم": the subject is a common noun, so the
         # name after the verb is its object.
@@ -349,10 +322,9 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
             # "أربعة من حراس الأمن قتلوا في هجوم": nothing follows, the verb is passive
             _take(args, _agent(doc, span, end), [fronted])
             return
-    # A plural verb (قتلوا، يقصفون) agrees with a subject before it, and a resumptive pronoun
-    # ("أنها استهدفت") stands for one: the name after the verb is its object.
-    # (قتلو+ها: the alif of وا drops before an enclitic)
-    plural = span.form.endswith(("وا", "ون", "و")) and span.form != span.entry.head
+    # A plural verb (قتلوا، يقصفون; قتلو+ها, the alif dropped before an enclitic) agrees with a
+    # subject before it, and a resumptive pronoun ("أنها استهدفت") stands for one: the name
+    # after the verb is its object.
     pronoun = span.first > 0 and doc.tokens[span.first - 1].norm in RESUMPTIVE_LINKS
     if fronted is None and (plural or pronoun):
         before = subject_before(doc, span.first, barriers=True)
@@ -381,15 +353,30 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
     _take(args, subject, _prep_target(doc, span, span.last + 1, end, skip))
 
 
+def _relative_args(doc: Doc, span: Span, end: int, args: Args) -> None:
+    """A relative clause ("الضربات التي استهدفت X"، "بلدات يسيطر عليها X"): the subject is
+    the antecedent (a name right before التي) or a name after the verb, never an earlier name."""
+    if has_enclitic(doc, span) or pronoun_complement(doc, span):
+        # "التنظيمات التي تستهدفها موسكو"، "مدينة تسيطر عليها X": the pronoun is the object
+        _take(args, _subject_after(doc, span, end), [])
+        return
+    if after_relative(doc, span.first):
+        before = antecedent(doc, span.first)
+        _take(args, [before] if before else [], _prep_target(doc, span, span.last + 1, end, set()))
+        return
+    subject = _subject_after(doc, span, end)
+    _take(args, subject, [])
+
+
 def _subject_adjacent(doc: Doc, first: int) -> M | None:
     """An SVO subject standing right before the verb ("إسرائيل تقصف", "إسرائيل أنها قصفت")."""
     i, words = first - 1, 0
     while i >= 0 and words <= 2:
         m = doc.by_token.get(i)
         if m is not None:
-            return (
-                prefer_person(doc, m, upto=first) if not m.prep and m.type in SOURCE_TYPES else None
-            )
+            if m.prep or m.type not in SOURCE_TYPES or construct_genitive(doc, m.first):
+                return None  # "خطيبة خاشقجي تطلب": the name is a genitive, not the subject
+            return prefer_person(doc, m, upto=first)
         tok = doc.tokens[i]
         if tok.is_word and tok.norm not in PRONOUN_LINKS:
             return None
@@ -398,17 +385,6 @@ def _subject_adjacent(doc: Doc, first: int) -> M | None:
         words += tok.is_word
         i -= 1
     return None
-
-
-def _noun_subject_before(doc: Doc, first: int) -> bool:
-    """Whether a definite common noun (not a name, not a date) stands right before the verb."""
-    i = first - 1
-    while i >= 0 and doc.tokens[i].text in QUOTE_CHARS:
-        i -= 1
-    if i < 0 or i in doc.by_token or i in doc.in_date or not doc.tokens[i].is_word:
-        return False
-    tok = doc.tokens[i]
-    return tok.sent == doc.tokens[first].sent and tok.norm.startswith("ال") and len(tok.norm) > 4
 
 
 def _in_adjunct(doc: Doc, span: Span) -> bool:
@@ -429,8 +405,8 @@ def _object_follows(doc: Doc, last: int) -> bool:
     nxt = next((t for t in doc.tokens[last + 1 : last + 3] if t.is_word), None)
     if nxt is None or nxt.norm in PREPOSITIONS or nxt.norm in CLAUSE_ADJUNCTS:
         return False
-    if nxt.norm[:1].isdigit():
-        return False
+    if nxt.norm[:1].isdigit():  # "قتلت الشرطة 6 أشخاص": a counted object, not a date
+        return doc.token_at(nxt.start) not in doc.in_date
     return nxt.norm[:1] not in ("ب", "ل", "ف") or nxt.norm.startswith(("ال", "لا", "بال"))
 
 
@@ -439,6 +415,11 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
     source: list[M] = []
     skip: set[int] = set()
     if gen is not None and span.entry.gen == "tgt":
+        patients = conjuncts(doc, gen, end)
+        lam = _lam_target(doc, patients[-1].last, end)
+        if lam is not None:  # "استهداف حماس لإسرائيل": the genitive is the agent
+            _take(args, patients, [lam])
+            return
         before = subject_before(doc, span.first, limit=6, barriers=True)
         _take(args, [before] if before else [], conjuncts(doc, gen, end))
         if adjective_actor and not before:
@@ -450,9 +431,7 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
         _prep_target(doc, span, span.last + 1, end, skip) if span.entry.preps != ("obj",) else []
     )
     if gen is None and span.entry.gen == "tgt" and has_enclitic(doc, span):
-        # "الصحفي خاشقجي ... جريمة قتله": the pronoun is the victim, the name its antecedent
-        before = subject_before(doc, span.first, limit=8, barriers=True)
-        _take(args, [], [before] if before else [])
+        # "نفت السلطات احتجازه": the pronoun is the victim; the name before is no agent
         return
     filled = gen is None and span.entry.gen == "src" and common_genitive(doc, span)
     if not source and not adjective_actor and not filled and not _in_adjunct(doc, span):

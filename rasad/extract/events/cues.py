@@ -61,14 +61,20 @@ class CueLexicon:
 
     def find(self, tokens: list[Any]) -> list[CueHit]:
         """All cues in a token list."""
-        hits = []
+        hits: list[CueHit] = []
+        covered = -1  # a multiword cue hides the cues inside it (عادة ما: ما is no negation)
+        memo = self._memo
         for i, tok in enumerate(tokens):
-            if not tok.is_word:
-                continue
+            if memo.get(tok.norm) == [] or not tok.is_word or i <= covered:
+                continue  # most words are known at once to hold no cue
             for cue in self._heads(tok.norm):
-                end = _match_rest(tokens, i, cue.rest, gap=2)
+                if not cue.rest:
+                    end: int | None = i
+                else:
+                    end = _match_rest(tokens, i, cue.rest, gap=0 if cue.effect == "habitual" else 2)
                 if end is not None:
                     hits.append(CueHit(i, end, cue.effect, cue.window, tok.sent))
+                    covered = end if cue.effect == "habitual" else covered
                     break
         return hits
 
@@ -76,7 +82,12 @@ class CueLexicon:
         found = self._memo.get(norm)
         if found is None:
             found = [
-                c for form, det, _ in candidates(norm) if not det for c in self.index.get(form, ())
+                c
+                for form, det, pre in candidates(norm)
+                if not det
+                for c in self.index.get(form, ())
+                # a negation particle takes no preposition: كما، لما، بما are not ما
+                if c.effect != "negation" or pre in ("", "و", "ف")
             ]
             if len(self._memo) > 300_000:
                 self._memo.clear()

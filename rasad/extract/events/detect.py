@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -20,13 +21,15 @@ from rasad.extract.events.arguments import (
 from rasad.extract.events.cues import CueHit, _match_rest, load_cues, polarity, words_between
 from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc
 from rasad.extract.events.lexicon import candidates, core, load_triggers
-from rasad.extract.events.senses import allowed, recoded
+from rasad.extract.events.senses import allowed, fits_target, recoded
+from rasad.extract.events.subjects import claimers
 from rasad.model import Actor, Article
 
 CONTENT_MARKERS = frozenset({"ان", "بان", "انه", "انها", "الي"})
 DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 RESUMPTIVE = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 REPORTER_TYPES = frozenset({"MEDIA", "PER", "ORG", "GPE"})  # who a claim can be credited to
+VIOLENT = frozenset({"18", "19", "20"})
 DEFAULT_RELIABILITY = {"verb": 0.6, "noun": 0.55, "weak": 0.3}
 
 
@@ -50,8 +53,14 @@ class Found:
 def find_triggers(doc: Doc) -> list[Span]:
     """Trigger spans, longest pattern first at each word, never inside a name."""
     lex, tokens, out, i = load_triggers(), doc.tokens, [], 0
-    while i < len(tokens):
-        free = tokens[i].is_word and i not in doc.by_token and i not in doc.in_date
+    memo, n = lex._memo, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        # the memo answers most words at once: no head, no trigger (the hot path)
+        if memo.get(tok.norm) == [] or not tok.is_word:
+            i += 1
+            continue
+        free = i not in doc.by_token and i not in doc.in_date
         span = _best_at(lex, doc, i) if free else None
         if span is None:
             i += 1
@@ -62,14 +71,24 @@ def find_triggers(doc: Doc) -> list[Span]:
 
 
 def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
+    heads = lex.heads(doc.tokens[i].norm)
+    if not heads:  # most words: no trigger head at all
+        return None
     best: tuple[tuple[int, int], Span] | None = None
     # A word written with ta marbuta is a noun: وزارة is not زار + ه, صفحة not صفح + ه.
     marbuta = doc.tokens[i].text.rstrip(DIACRITICS).endswith("ة")
-    for entry, form, det, pre in lex.heads(doc.tokens[i].norm):
+    for entry, form, det, pre in heads:
         if entry.kind == "verb" and (det or marbuta):
             continue
         # a verb's complement may follow its subject: "نزل المتظاهرون إلى الشوارع"
-        last = _match_rest(doc.tokens, i, entry.rest, gap=2 if entry.kind == "verb" else 0)
+        last = (
+            _match_rest(doc.tokens, i, entry.rest, gap=2 if entry.kind == "verb" else 0)
+            if entry.rest
+            else i
+        )
+        if last is None and entry.kind == "verb" and entry.rest and (i + 1) in doc.by_token:
+            # the subject is a name of any length: "أطلقت قوات الأمن العراقية الغاز المسيل"
+            last = _match_rest(doc.tokens, doc.by_token[i + 1].last, entry.rest, gap=1)
         if last is None or doc.tokens[last].sent != doc.tokens[i].sent:
             continue
         nominal = det or pre[-1:] in ("ب", "ل", "ك") or _after_preposition(doc, i)
@@ -171,6 +190,7 @@ def analyze(article: Article) -> list[Found]:
         h.first for h in hits if h.effect == "attribution" and not _resumed(doc, h.last)
     }
     doc.barriers |= {s.first for s in spans}
+    doc.noun_ends = {s.last for s in spans if not s.verb}
     reporters = _reporters(doc, hits)
     out = []
     for k, span in enumerate(spans):
@@ -178,8 +198,26 @@ def analyze(article: Article) -> list[Found]:
             continue
         nxt = spans[k + 1].first if k + 1 < len(spans) else len(doc.tokens)
         prev = spans[k - 1].last if k else -1
-        out.append(_found(doc, span, nxt, prev, hits, reporters))
+        found = _found(doc, span, nxt, prev, hits, reporters)
+        if fits_target(doc, span, found.args.target):
+            out.append(found)
+    _credit_claims(out, claimers(doc, hits))
     return out
+
+
+def _credit_claims(found: list[Found], claims: list[tuple[int, int, str]]) -> None:
+    """A claimed attack ("هجوم ... استهدف X، تبنته جماعة الحوثي") has the claimer as source.
+
+    The claim covers the last attack noun before it and the triggers after that noun.
+    """
+    for sent, at, actor in claims:
+        before = [f for f in found if f.sentence == sent and f.span.first < at]
+        violent = [f for f in before if f.code[:2] in VIOLENT]
+        nouns = [f.span.first for f in violent if not f.span.verb]
+        start = max(nouns) if nouns else max((f.span.first for f in violent), default=at)
+        for f in violent:
+            if f.span.first >= start and not f.args.source and actor not in f.args.target:
+                f.args.source = [actor]
 
 
 def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], reporters: dict) -> Found:
@@ -372,13 +410,20 @@ def _collectives() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+@cache
+def _collective_heads() -> re.Pattern[str]:
+    """One regex for the head words of the collective phrases (a fast pre-check per word)."""
+    heads = sorted({head for head, _, _ in _collectives()}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(h) for h in heads) or "(?!)")
+
+
 def _add_collectives(doc: Doc) -> None:
     """Mentions for collective phrases (دول الخليج → the Gulf actor)."""
     from rasad.extract.events.lexicon import canon_set
 
-    firsts = {head for head, _, _ in _collectives()}
+    firsts = _collective_heads()
     for i, tok in enumerate(doc.tokens):
-        if not tok.is_word or i in doc.by_token or not any(h in tok.norm for h in firsts):
+        if not tok.is_word or i in doc.by_token or not firsts.search(tok.norm):
             continue
         forms = canon_set(tok.norm)
         for head, rest, name in _collectives():

@@ -88,6 +88,7 @@ class Doc:
     # ("سوريا تدين الاحتلال": سوريا is the condemner, not the occupier).
     barriers: set[int] = field(default_factory=set)
     in_date: set[int] = field(default_factory=set)  # token indices inside date expressions
+    noun_ends: set[int] = field(default_factory=set)  # last token of each verbal-noun trigger
     starts: list[int] = field(default_factory=list)
 
     @property

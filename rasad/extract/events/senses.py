@@ -38,7 +38,8 @@ def _sense(row: dict[str, str]) -> Sense:
     value, code = row["value"] or "", ""
     if row["rule"].startswith("recode"):
         value, code = value.rsplit(":", 1)
-    types = frozenset(value.split(",")) if row["rule"] == "recode_target" else frozenset()
+    by_type = row["rule"] in ("recode_target", "not_target")
+    types = frozenset(value.split(",")) if by_type else frozenset()
     words = () if types else _words(value)
     return Sense(row["rule"], words, types, code)
 
@@ -50,6 +51,22 @@ def load_senses() -> dict[tuple[str, str], tuple[Sense, ...]]:
     for row in read_tsv("events/senses.tsv"):
         out.setdefault((normalize(row["head"]), row["kind"]), []).append(_sense(row))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def body_heads() -> frozenset[str]:
+    """Canonical head nouns of bodies named by a task (هيئة الدفاع، فريق التحقيق) (cached)."""
+    return frozenset(core(r["word"]) for r in read_tsv("events/body_heads.tsv"))
+
+
+def names_a_body(doc: Doc, span: Any) -> bool:
+    """Whether a verbal noun is the genitive of a body's head noun (هيئة الدفاع، فريق التحقيق)."""
+    if span.verb or span.first == 0:
+        return False
+    prev = doc.tokens[span.first - 1]
+    if not prev.is_word or (span.first - 1) in doc.by_token or prev.norm.startswith("ال"):
+        return False
+    return bool(canon_set(prev.norm) & body_heads())
 
 
 @cache
@@ -66,20 +83,21 @@ def _restrictions(span: Any) -> tuple[Sense, ...]:
 
 def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     words = [t for t in doc.tokens[i : i + 2 * len(phrase) + 2] if t.is_word][: len(phrase)]
-    return len(words) == len(phrase) and all(w in canon_set(t.norm) for w, t in zip(phrase, words))
+    return len(words) == len(phrase) and all(
+        w in canon_set(t.norm) for w, t in zip(phrase, words, strict=True)
+    )
 
 
-def _near(
-    doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int, names: bool = False
-) -> bool:
-    """Whether one of the phrases starts within ``limit`` words after the trigger (before a
-    name, unless ``names``)."""
+def _near(doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int) -> bool:
+    """Whether one of the phrases starts within ``limit`` words after the trigger."""
+    firsts = {p[0] for p in words}
     sent, seen, i = doc.tokens[span.first].sent, 0, span.last + 1
     while i < len(doc.tokens) and seen < limit and doc.tokens[i].sent == sent:
-        if i in doc.by_token and not names:
-            return False
-        if doc.tokens[i].is_word:
-            if any(_phrase_at(doc, i, p) for p in words):
+        tok = doc.tokens[i]
+        if tok.is_word:
+            if not firsts.isdisjoint(canon_set(tok.norm)) and any(
+                _phrase_at(doc, i, p) for p in words
+            ):
                 return True
             seen += 1
         i += 1
@@ -101,7 +119,7 @@ def _has_object(doc: Doc, span: Any) -> bool:
 
 def allowed(doc: Doc, span: Any) -> bool:
     """Whether the trigger has its event sense here (False: another sense or part of a name)."""
-    if in_quoted_name(doc, span):
+    if in_quoted_name(doc, span) or names_a_body(doc, span):
         return False
     for sense in _restrictions(span):
         if sense.rule == "not_near" and _near(doc, span, sense.words, NEAR):
@@ -111,14 +129,27 @@ def allowed(doc: Doc, span: Any) -> bool:
     return True
 
 
+def fits_target(doc: Doc, span: Any, targets: list[str]) -> bool:
+    """Whether the trigger's targets fit its sense (needs_target, not_target)."""
+    for sense in _restrictions(span):
+        if sense.rule == "needs_target" and not targets:
+            return False
+        if sense.rule == "not_target" and sense.types & _types(doc, targets):
+            return False
+    return True
+
+
+def _types(doc: Doc, ids: list[str]) -> set[str]:
+    return {getattr(doc.actor(t), "type", "") for t in ids}
+
+
 def recoded(doc: Doc, span: Any, code: str, targets: list[str]) -> str:
     """The trigger's code after its verbal-sense recodings (its own code if none applies)."""
     for sense in _restrictions(span):
         if sense.rule == "recode_target":
-            kinds = {getattr(doc.actor(t), "type", "") for t in targets}
-            if kinds & sense.types:
+            if _types(doc, targets) & sense.types:
                 return sense.code
-        if sense.rule == "recode_near" and _near(doc, span, sense.words, 40, names=True):
+        if sense.rule == "recode_near" and _near(doc, span, sense.words, 40):
             return sense.code
     return code
 

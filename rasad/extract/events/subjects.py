@@ -92,3 +92,131 @@ def _definite(tok: Any) -> bool:
     if det is not None:
         return bool(det)
     return tok.norm.startswith(("ال", "وال", "بال", "فال", "لل", "ولل"))
+
+
+PRONOUN_PREPS = frozenset(
+    p + e for p in ("الي", "علي", "لدي", "ضد", "بين", "حول", "عبر", "امام") for e in ENCLITICS
+) | frozenset(("اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "لديه", "لديها"))
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+KANA = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
+
+
+def after_relative(doc: Doc, first: int) -> bool:
+    """Whether a verb opens a relative clause (الضربات التي استهدفت): its subject is the
+    antecedent, the name after it the object."""
+    # "هجوم استهدف لبنان": a verb right after a verbal noun is its (asyndetic) relative clause
+    prev = first - 1
+    while prev > 0 and doc.tokens[prev].text in QUOTE_CHARS:
+        prev -= 1
+    return _relative_at(doc, first) is not None or (prev >= 0 and prev in doc.noun_ends)
+
+
+def _relative_at(doc: Doc, first: int) -> int | None:
+    """Token index of the relative pronoun before a verb (التي قصفت، الذي كان يسيطر)."""
+    j = first - 1
+    if j > 0 and doc.tokens[j].norm in KANA:
+        j -= 1
+    return j if j >= 0 and doc.tokens[j].norm in RELATIVES else None
+
+
+def construct_genitive(doc: Doc, first: int) -> bool:
+    """Whether a name follows an indefinite noun in ta marbuta (خطيبة خاشقجي): its genitive."""
+    i = first - 1
+    if i < 0 or i in doc.by_token or not doc.tokens[i].is_word:
+        return False
+    tok = doc.tokens[i]
+    if getattr(tok, "pre", ""):  # "بقيادة السعودية": a phrase led by X, X stands for its actor
+        return False
+    return tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(
+        "ة"
+    ) and not _definite(tok)
+
+
+def antecedent(doc: Doc, first: int) -> Any | None:
+    """The name right before the relative pronoun before a verb, if any (إسرائيل التي قصفت)."""
+    j = _relative_at(doc, first)
+    if j is None or j == 0:
+        return None
+    m = doc.by_token.get(j - 1)
+    return m if m is not None and not m.prep and m.type in ("PER", "ORG", "GPE") else None
+
+
+def pronoun_complement(doc: Doc, span: Any) -> bool:
+    """Whether a preposition with a pronoun follows the verb (يسيطر عليها، يصل إليها): the
+    pronoun stands for the name before, so the subject comes after the verb or not at all."""
+    j = span.last + (span.last == span.first)  # the pattern's own preposition (سيطر عليها)
+    if j >= len(doc.tokens) or not doc.tokens[j].is_word:
+        return False
+    norm = doc.tokens[j].norm
+    return norm in PRONOUN_PREPS or any(
+        norm.startswith(p) and norm[len(p) :] in ENCLITICS
+        for p in ("ل", "ب", "مع", "من", "عن", "في")
+    )
+
+
+def kana_subject(doc: Doc, first: int) -> Any | None:
+    """The subject between كان and قد before a verb ("وكانت سفيرة X، هايلي، قد حثت")."""
+    if first == 0 or doc.tokens[first - 1].norm != "قد":
+        return None
+    sent, i, words = doc.tokens[first].sent, first - 2, 0
+    while i >= 0 and doc.tokens[i].sent == sent and words <= 14:
+        if doc.tokens[i].norm in KANA:
+            found = [
+                m
+                for m in _mentions_between(doc, i + 1, first - 1)
+                if not m.prep and m.type in ("PER", "ORG", "GPE")
+            ]
+            person = next((m for m in found if m.type == "PER"), None)
+            return person or (found[0] if found else None)
+        words += doc.tokens[i].is_word
+        i -= 1
+    return None
+
+
+def _mentions_between(doc: Doc, a: int, b: int) -> list[Any]:
+    return [m for m in doc.mentions if a <= m.first < b]
+
+
+def noun_subject_before(doc: Doc, first: int) -> bool:
+    """Whether a definite common noun (not a name, not a date) stands right before the verb."""
+    i = first - 1
+    while i >= 0 and doc.tokens[i].text in QUOTE_CHARS:
+        i -= 1
+    m = doc.by_token.get(i)
+    if m is not None:  # "خطيبة خاشقجي تطلب": the subject is the construct noun
+        return construct_genitive(doc, m.first)
+    if i < 0 or i in doc.in_date or not doc.tokens[i].is_word:
+        return False
+    tok = doc.tokens[i]
+    return tok.sent == doc.tokens[first].sent and tok.norm.startswith("ال") and len(tok.norm) > 4
+
+
+def claimers(doc: Doc, hits: list[Any]) -> list[tuple[int, int, str]]:
+    """(sentence, cue token, actor) of each claim of an attack (تبنته جماعة الحوثي).
+
+    The claimer is the name right after the claim verb (within three words) or right before it.
+    """
+    out = []
+    for hit in hits:
+        if hit.effect != "claim":
+            continue
+        m = _name_after(doc, hit.last, 3) or _name_before(doc, hit.first)
+        if m is not None:
+            out.append((hit.sent, hit.first, m.actor))
+    return out
+
+
+def _name_after(doc: Doc, last: int, limit: int) -> Any | None:
+    words, i = 0, last + 1
+    while i < len(doc.tokens) and words < limit and doc.tokens[i].sent == doc.tokens[last].sent:
+        m = doc.by_token.get(i)
+        if m is not None:
+            return m if not m.prep and m.type in ("ORG", "GPE", "PER") else None
+        words += doc.tokens[i].is_word
+        i += 1
+    return None
+
+
+def _name_before(doc: Doc, first: int) -> Any | None:
+    m = doc.by_token.get(first - 1) if first else None
+    return m if m is not None and not m.prep and m.type in ("ORG", "GPE", "PER") else None
