@@ -65,50 +65,32 @@ def tokenize(text: str, sentences: list[list[int]] | None = None) -> list[Token]
 
 def _scan(text: str, pos: int, endpos: int, sent: int, out: list[Token]) -> None:
     """Append the tokens of ``text[pos:endpos]``, all in sentence ``sent``."""
-    # Tokens never span white space and only white space lies between them, so each run of
-    # non-space characters tokenizes on its own: its analyses are cached by the run itself.
-    known = _CHUNKS
+    known = _ANALYSES
     append = out.append
-    token = Token
-    for m in _CHUNK_RE.finditer(text, pos, endpos):
+    for m in TOKEN_RE.finditer(text, pos, endpos):
+        start, end = m.span()
+        surface = m[0]
         try:
-            parts = known[m[0]]
+            norm, pre, det, stem, suf, core, stem_s, stem_e, word = known[surface]
         except KeyError:
-            parts = _remember(m[0])
-        at = m.start()
-        for s, e, surface, norm, pre, det, stem, suf, core, stem_s, stem_e, word in parts:
-            append(
-                token(at + s, at + e, surface, norm, pre, det, stem, suf,
-                      at + core, at + stem_s, at + stem_e, sent, word)
-            )  # fmt: skip
+            norm, pre, det, stem, suf, core, stem_s, stem_e, word = _remember(surface)
+        append(
+            Token(start, end, surface, norm, pre, det, stem, suf,
+                  start + core, start + stem_s, start + stem_e, sent, word)
+        )  # fmt: skip
 
 
-_Part = tuple[int, int, str, str, str, str, str, str, int, int, int, bool]
-_CHUNK_RE = re.compile(r"\S+")
-# Token analyses of each run of non-space characters, offsets relative to the run.
-_CHUNKS: dict[str, tuple[_Part, ...]] = {}
-MAX_CACHED = 500_000  # runs; the cache is emptied when full
-# Analyses of each token surface (a word recurs in many runs: الحكومة، «الحكومة).
-_ANALYSES: dict[str, tuple[str, str, str, str, str, int, int, int, bool]] = {}
-
-
-def _remember(chunk: str) -> tuple[_Part, ...]:
-    """Tokenize and analyze a run of non-space characters, and cache it."""
-    if len(_CHUNKS) >= MAX_CACHED or len(_ANALYSES) >= MAX_CACHED:
-        _CHUNKS.clear()
+def _remember(surface: str) -> tuple[str, str, str, str, str, int, int, int, bool]:
+    """Analyze a surface form and cache it (the cache is emptied when full)."""
+    if len(_ANALYSES) >= MAX_CACHED:
         _ANALYSES.clear()
-    parts = []
-    for m in TOKEN_RE.finditer(chunk):
-        s, e = m.span()
-        found = _ANALYSES.get(m[0])
-        if found is None:
-            found = _ANALYSES[m[0]] = _analysis(m[0])
-        norm, pre, det, stem, suf, core, stem_s, stem_e, word = found
-        parts.append(
-            (s, e, m[0], norm, pre, det, stem, suf, s + core, s + stem_s, s + stem_e, word)
-        )
-    result = _CHUNKS[chunk] = tuple(parts)
+    result = _ANALYSES[surface] = _analysis(surface)
     return result
+
+
+# Token analyses by surface (emptied when full).
+_ANALYSES: dict[str, tuple[str, str, str, str, str, int, int, int, bool]] = {}
+MAX_CACHED = 500_000
 
 
 def _analysis(surface: str) -> tuple[str, str, str, str, str, int, int, int, bool]:

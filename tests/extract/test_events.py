@@ -477,7 +477,28 @@ COMMON_SUBJECT_CASES = [
         "13",
         (("a:netanyahu",), ("c:IRN",)),
     ),
+    (
+        "a name in a later clause is no conjunct",
+        "أكد بايدن مقتل نتنياهو، البالغ من العمر 70 عاما، وقال لإذاعة إيران ذلك.",
+        "18",
+        ((), ("a:netanyahu",)),
+    ),
+    (
+        "a name after مقابل is no target",
+        "أفرج نتنياهو عن القس مقابل سليماني.",
+        "08",
+        (("a:netanyahu",), ()),
+    ),
+    ("وصل إلى + a number is an amount", "قالت إيران إن المدة تصل إلى 12 شهرا.", "04", None),
+    ("an outlet's meeting is an interview", "أجرت رويترز لقاء مع نتنياهو.", "04", None),
     ("a noun after بسبب is a circumstance", "أغلق مطار في إيران بسبب المعارك.", "19", None),
+    (
+        "a genitive before a ل-word is the agent",
+        "وقال إن استهداف إسرائيل للمركز الثقافي همجي.",
+        "19",
+        (("c:ISR",), ()),
+    ),
+    ("طرد X: X is expelled", "بدأت عملية طرد سليماني من لبنان.", "17", ((), ("a:soleimani",))),
     ("a pronoun victim has no agent before it", "نفت السلطات في مصر احتجازه.", "17", None),
     (
         "a genitive stops at a ل-phrase",

@@ -63,3 +63,26 @@ def test_story_assignment(text, day, story):
     m = index.assign("b", *sigs(text), day)
     assert m.story == story
     assert (m.dup_of == "a") is (story == "a" and day is None)
+
+
+def test_bands_find_what_datasketch_finds():
+    import inspect
+
+    from datasketch import LeanMinHash, MinHashLSH
+
+    # datasketch >= 2 wants the scheme of given hash values; 1.x has no such argument.
+    kw = {"scheme": "legacy"} if "scheme" in inspect.signature(LeanMinHash).parameters else {}
+    rng = np.random.default_rng(0)
+    base = rng.integers(0, 1 << 32, size=dedup.NUM_PERM, dtype=np.uint64).astype(np.uint32)
+    sigs = []
+    for i in range(60):  # variants sharing more or fewer values with the base
+        s = base.copy()
+        changed = rng.random(dedup.NUM_PERM) < (i % 10) / 10
+        s[changed] = rng.integers(0, 1 << 32, size=int(changed.sum()), dtype=np.uint64)
+        sigs.append(s)
+    ours, theirs = dedup.Bands(dedup.THRESHOLD), MinHashLSH(dedup.THRESHOLD, dedup.NUM_PERM)
+    for i, s in enumerate(sigs):
+        lean = LeanMinHash(seed=dedup.SEED, hashvalues=s.astype(np.uint64), **kw)
+        assert ours.query(s) == set(theirs.query(lean))
+        ours.insert(str(i), s)
+        theirs.insert(str(i), lean, check_duplication=False)

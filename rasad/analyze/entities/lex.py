@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from rasad.analyze.entities.match import Seg, core, first_forms, longest
+from rasad.analyze.normalize import normalize
 
 # Institution names (head + adjective: الجيش الاسرائيلي) are made on the fly by the lexicon, so
 # keys up to this length are looked up even when no stored surface starts with them.
@@ -97,3 +98,25 @@ def role_at(entry: Any, date: str | None) -> Any:
     if lex is None or not getattr(entry, "roles", None):
         return None
     return lex.role_at(entry, date)
+
+
+@cache
+def name_parts() -> dict[str, str]:
+    """Normalized first and last words of the lexicon's person names -> "first"/"last"/"both"."""
+    lx = lexicon()
+    if lx is None:
+        return {}
+    from rasad.analyze.entities.rules import titles
+
+    skip = titles().first  # titles written into some lexicon variants (الرئيس، المشير)
+    out: dict[str, str] = {}
+    for e in lx.entries():
+        if e.type != "PER":
+            continue
+        for surface in getattr(e, "surfaces", ()) or (e.name_ar,):
+            words = [w for w in normalize(surface).split() if w not in skip]
+            if len(words) < 2:
+                continue
+            for w, part in ((words[0], "first"), (words[-1], "last")):
+                out[w] = part if out.get(w, part) == part else "both"
+    return out

@@ -230,12 +230,15 @@ def hints(segs: Sequence[Seg], sc: Scan | None = None) -> list[list[str]]:
             out[j].append("slot")
     for i, _ in sc.cues:
         out[i].append("cue")
-    parts = particles()
+    parts, names = particles(), lex.name_parts()
     for i, seg in enumerate(segs):
         if seg[0] and lex.adjective(seg):
             out[i].append("adj")
         if seg[0] in parts:
             out[i].append("part=" + parts[seg[0]])
+        name = names.get(seg[0]) or names.get(core(seg))
+        if name:
+            out[i].append("pname=" + name)
     return out
 
 

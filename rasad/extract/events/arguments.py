@@ -53,7 +53,8 @@ ADJUNCT_PREPS = frozenset(
     {"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء", "بسبب", "نتيجه", "وسط"}
 )
 # Words opening a clause adjunct: a name after them is no target of an earlier preposition.
-CLAUSE_ADJUNCTS = ADJUNCT_PREPS | {"بسبب", "بهدف", "بعدما", "عندما", "حين", "لان"}
+EXCHANGE = frozenset({"مقابل", "بدل", "لقاء"})
+CLAUSE_ADJUNCTS = ADJUNCT_PREPS | EXCHANGE | {"بهدف", "بعدما", "عندما", "حين", "لان"}
 
 
 @dataclass
@@ -110,6 +111,10 @@ def _prep_target(doc: Doc, span: Span, a: int, end: int, skip: set[int]) -> list
         if m.first in skip:
             continue
         gap = words_between(doc.tokens, anchor, m.first)
+        if gap > 8:
+            break  # mentions come in order: the rest are farther still
+        if any(t.norm in EXCHANGE for t in doc.tokens[anchor + 1 : m.first]):
+            return []  # "أفرج عن القس مقابل X": X is what is given in exchange, no target
         if m.prep and m.prep in span.entry.preps and gap <= 8:
             return conjuncts(doc, m, end)
         if phrase is not None and m.first > phrase and gap <= 8:
@@ -260,6 +265,14 @@ def _lam_target(doc: Doc, last: int, end: int) -> M | None:
     if m is None or m.prep != "ل" or words_between(doc.tokens, last, m.first) > 2:
         return None
     return m if plain(doc, last, m.first) else None
+
+
+def _lam_word(doc: Doc, last: int) -> bool:
+    """Whether a word with the preposition ل (not a name) follows a verbal noun's genitive."""
+    j = last + 1
+    if j >= len(doc.tokens) or j in doc.by_token or not doc.tokens[j].is_word:
+        return False
+    return getattr(doc.tokens[j], "pre", "")[-1:] == "ل" or doc.tokens[j].norm.startswith("لل")
 
 
 def _take(args: Args, source: list[M], target: list[M]) -> None:
@@ -419,6 +432,9 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
         lam = _lam_target(doc, patients[-1].last, end)
         if lam is not None:  # "استهداف حماس لإسرائيل": the genitive is the agent
             _take(args, patients, [lam])
+            return
+        if _lam_word(doc, patients[-1].last):  # "استهداف إسرائيل للمركز الثقافي": the agent
+            _take(args, patients, [])
             return
         before = subject_before(doc, span.first, limit=6, barriers=True)
         _take(args, [before] if before else [], conjuncts(doc, gen, end))

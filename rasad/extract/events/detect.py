@@ -199,7 +199,7 @@ def analyze(article: Article) -> list[Found]:
         nxt = spans[k + 1].first if k + 1 < len(spans) else len(doc.tokens)
         prev = spans[k - 1].last if k else -1
         found = _found(doc, span, nxt, prev, hits, reporters)
-        if fits_target(doc, span, found.args.target):
+        if fits_target(doc, span, found.args.target, found.args.source):
             out.append(found)
     _credit_claims(out, claimers(doc, hits))
     return out

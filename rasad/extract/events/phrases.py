@@ -8,6 +8,7 @@ from typing import Any
 from rasad.extract.events.doc import BREAKERS, PREPOSITIONS, STOP_PUNCT, Doc, M
 
 FORWARD = 14  # words after a trigger that its arguments may span
+MAX_CONJUNCT_GAP = 4  # words between conjoined names ("و وزير الدفاع الإسرائيلي غانتس")
 
 
 def is_break(tok: Any) -> bool:
@@ -41,6 +42,8 @@ def conjuncts(doc: Doc, start: M, end: int) -> list[M]:
     for m in mentions_in(doc, start.last + 1, end):
         between = doc.tokens[prev.last + 1 : m.first]
         if any(is_break(t) for t in between) or (m.prep and m.prep not in ("",)):
+            break
+        if sum(t.is_word for t in between) > MAX_CONJUNCT_GAP:  # "، وقال لإذاعة X": a clause
             break
         joined = m.conj or any(
             t.norm == "و" or getattr(t, "pre", "")[:1] == "و" for t in between if t.is_word

@@ -12,12 +12,14 @@ from typing import Any
 
 from rasad.analyze.normalize import normalize
 from rasad.data.loader import read_tsv
+from rasad.extract.events.cues import is_count
 from rasad.extract.events.doc import PREPOSITIONS, Doc
 from rasad.extract.events.lexicon import canon_set, core
 
 OPENERS = frozenset({'"', "«", "“", "'"})
 CLOSERS = frozenset({'"', "»", "”", "'"})
 NEAR = 3  # words after the head where a sense-marking word may stand
+COUNT = "#count"  # in a word list: a number or count word (وصل إلى 12 شهرا)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +33,18 @@ class Sense:
 
 
 def _words(value: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(core(w) for w in phrase.split()) for phrase in value.split(",") if phrase)
+    return tuple(
+        tuple(COUNT if w == COUNT else core(w) for w in phrase.split())
+        for phrase in value.split(",")
+        if phrase
+    )
 
 
 def _sense(row: dict[str, str]) -> Sense:
     value, code = row["value"] or "", ""
     if row["rule"].startswith("recode"):
         value, code = value.rsplit(":", 1)
-    by_type = row["rule"] in ("recode_target", "not_target")
+    by_type = row["rule"] in ("recode_target", "not_target", "not_actor")
     types = frozenset(value.split(",")) if by_type else frozenset()
     words = () if types else _words(value)
     return Sense(row["rule"], words, types, code)
@@ -82,9 +88,11 @@ def _restrictions(span: Any) -> tuple[Sense, ...]:
 
 
 def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
-    words = [t for t in doc.tokens[i : i + 2 * len(phrase) + 2] if t.is_word][: len(phrase)]
+    window = doc.tokens[i : i + 2 * len(phrase) + 2]
+    words = [t for t in window if t.is_word or t.norm[:1].isdigit()][: len(phrase)]
     return len(words) == len(phrase) and all(
-        w in canon_set(t.norm) for w, t in zip(phrase, words, strict=True)
+        (is_count(t.norm) if w == COUNT else w in canon_set(t.norm))
+        for w, t in zip(phrase, words, strict=True)
     )
 
 
@@ -94,7 +102,9 @@ def _near(doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int) -
     sent, seen, i = doc.tokens[span.first].sent, 0, span.last + 1
     while i < len(doc.tokens) and seen < limit and doc.tokens[i].sent == sent:
         tok = doc.tokens[i]
-        if tok.is_word:
+        if tok.is_word or tok.norm[:1].isdigit():
+            if COUNT in firsts and is_count(tok.norm):
+                return True
             if not firsts.isdisjoint(canon_set(tok.norm)) and any(
                 _phrase_at(doc, i, p) for p in words
             ):
@@ -129,12 +139,14 @@ def allowed(doc: Doc, span: Any) -> bool:
     return True
 
 
-def fits_target(doc: Doc, span: Any, targets: list[str]) -> bool:
-    """Whether the trigger's targets fit its sense (needs_target, not_target)."""
+def fits_target(doc: Doc, span: Any, targets: list[str], sources: list[str]) -> bool:
+    """Whether the trigger's arguments fit its sense (needs_target, not_target, not_actor)."""
     for sense in _restrictions(span):
         if sense.rule == "needs_target" and not targets:
             return False
         if sense.rule == "not_target" and sense.types & _types(doc, targets):
+            return False
+        if sense.rule == "not_actor" and sense.types & _types(doc, targets + sources):
             return False
     return True
 
