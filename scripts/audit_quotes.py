@@ -1,11 +1,11 @@
 """Print the quotes rasad finds in quote-rich ANT articles, with context, for reading by hand.
 
 Articles: ANT 2018 articles under 6,000 characters with at least 5 quoted stretches of 4+
-words, ranked per source by md5(docno); ``--ranks 18:24`` takes ranks 18-23 of each of the
-5 sources (30 articles). Every quote is printed with the 150 characters before it, how it was
+words, ranked per source by md5(seed + docno); ``--ranks 18:24`` takes ranks 18-23 of each
+of the 5 sources (30 articles); ``--seed`` draws a different sample. Every quote is printed with the 150 characters before it, how it was
 attributed, the speaker's text and actor, and the outlet.
 
-Usage: .venv/bin/python scripts/audit_quotes.py --ranks 18:24 [--kinds direct,indirect]
+Usage: .venv/bin/python scripts/audit_quotes.py --ranks 18:24 [--seed s1] [--kinds direct,indirect]
 Skips cleanly without ../shared.
 """
 
@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 PRIOR = ("clean", "sentences", "tokens", "entities", "dates")
 
 
-def pick(lo: int, hi: int) -> list[dict]:
-    """Quote-rich articles of ranks ``lo..hi-1`` per source."""
+def pick(lo: int, hi: int, seed: str = "", fresh: int = 0) -> list[dict]:
+    """Quote-rich articles of ranks ``lo..hi-1`` per source (ranked by md5(seed + docno)),
+    leaving out the first ``fresh`` ranks of the unseeded order (samples already read)."""
     from rasad.analyze.normalize import normalize
     from rasad.extract.quotes.marks import pair_marks, word_count
 
@@ -37,8 +38,17 @@ def pick(lo: int, hi: int) -> list[dict]:
             t = normalize(r["text"])
             n = sum(word_count(t[s.start : s.end]) >= 4 for s in pair_marks(t))
             if n >= 5 and len(t) < 6000:
-                by_src[r["src"]].append((hashlib.md5(r["docno"].encode()).hexdigest(), r))
-    return [r for src in sorted(by_src) for _, r in sorted(by_src[src], key=lambda x: x[0])[lo:hi]]
+                by_src[r["src"]].append(r)
+    out = []
+    for src in sorted(by_src):
+        rows = sorted(by_src[src], key=lambda r: _rank(r, ""))
+        pool = sorted(rows[fresh:], key=lambda r: _rank(r, seed))
+        out.extend(pool[lo:hi])
+    return out
+
+
+def _rank(r: dict, seed: str) -> str:
+    return hashlib.md5((seed + r["docno"]).encode()).hexdigest()
 
 
 def show(k: int, r: dict, kinds: set[str]) -> None:
@@ -71,13 +81,15 @@ def main() -> None:
     """Parse arguments and print."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ranks", default="18:24", help="rank window per source, e.g. 18:24")
+    ap.add_argument("--seed", default="", help="prefix to the hash: a different sample")
+    ap.add_argument("--fresh", type=int, default=0, help="leave out unseeded ranks below N")
     ap.add_argument("--kinds", default="direct", help="direct, indirect or direct,indirect")
     args = ap.parse_args()
     if not ANT.exists():
         print("skip: ../shared not available")
         return
     lo, hi = (int(x) for x in args.ranks.split(":"))
-    for k, r in enumerate(pick(lo, hi)):
+    for k, r in enumerate(pick(lo, hi, args.seed, args.fresh)):
         show(k, r, set(args.kinds.split(",")))
 
 

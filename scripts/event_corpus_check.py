@@ -4,9 +4,10 @@ Streams ../shared/data/news/ant-2018.jsonl.gz (ANT Corpus v2.1, Apache-2.0), tak
 k-th middleEast article until N are read, runs the full pipeline, prints event counts per root
 and trigger-pattern counts, and writes a seeded random sample of events (sentence, trigger,
 code, source → target) as TSV for precision judgement by hand.
-Usage: ``python scripts/event_corpus_check.py [N] [SAMPLE.tsv] [SEED] [PHASE]`` (defaults
-1000, /tmp, 13, 0). A fresh hand check uses a new PHASE (which of every STEP articles is read,
-0..STEP-1) and a new SEED, so that no article of an earlier check is judged again.
+Usage: ``python scripts/event_corpus_check.py [N] [SAMPLE.tsv] [SEED] [PHASE] [SKIP]``
+(defaults 1000, /tmp, 13, 0, 0). A fresh hand check uses a new PHASE (which of every STEP
+articles is read, 0..STEP-1) or skips the SKIP articles an earlier check read, and a new SEED,
+so that no article of an earlier check is judged again.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ ANT = ROOT / ".." / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
 STEP = 7  # spread the sample over the corpus period
 
 
-def articles(n: int, phase: int = 0):
-    """The first n middleEast articles (every STEP-th, offset by phase), streamed."""
+def articles(n: int, phase: int = 0, skip: int = 0):
+    """n middleEast articles (every STEP-th, offset by phase, after skipping some), streamed."""
     seen = taken = 0
     with gzip.open(ANT, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -38,6 +39,9 @@ def articles(n: int, phase: int = 0):
                 continue
             seen += 1
             if seen % STEP != phase % STEP:
+                continue
+            if skip > 0:
+                skip -= 1
                 continue
             yield rec
             taken += 1
@@ -54,12 +58,12 @@ def _published(rec: dict) -> str | None:
         return None
 
 
-def run(n: int, phase: int = 0) -> tuple[Counter, list[dict], int, float]:
+def run(n: int, phase: int = 0, skip: int = 0) -> tuple[Counter, list[dict], int, float]:
     """Counts per root and every event with its sentence, over n articles."""
     roots: Counter = Counter()
     rows = []
     start = time.perf_counter()
-    for rec in articles(n, phase):
+    for rec in articles(n, phase, skip):
         d = analyze(rec["text"], title=rec.get("title"), published=_published(rec)).to_dict()
         names = {a["id"]: a.get("name_ar") or a["name"] for a in d["actors"]}
         for e in d["events"]:
@@ -90,7 +94,8 @@ def main() -> int:
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/tmp/rasad_event_sample.tsv")
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 13
     phase = int(sys.argv[4]) if len(sys.argv) > 4 else 0
-    roots, rows, n, secs = run(n, phase)
+    skip = int(sys.argv[5]) if len(sys.argv) > 5 else 0
+    roots, rows, n, secs = run(n, phase, skip)
     print(f"{n} articles, {len(rows)} events, {secs:.0f}s full pipeline")
     for root in sorted(roots):
         print(f"root {root}\t{roots[root]}")

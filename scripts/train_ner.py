@@ -6,7 +6,7 @@ and clitic segments as the pipeline); word tags are projected onto tokens (punct
 word's edge is O). Features: rasad/analyze/entities/features.py plus the recognizer's hints
 (lexicon matches, titles, outlet cues, adjectives). Writes rasad/data/models/ner.crfsuite.
 
-Usage: python scripts/train_ner.py [--c1 0.05] [--c2 0.01] [--iters 100]
+Usage: python scripts/train_ner.py [--c1 0.05] [--c2 0.01] [--iters 100] [--tune]
 """
 
 from __future__ import annotations
@@ -83,16 +83,18 @@ def xseq(toks):
     return sentence_features(segs, hints(segs))
 
 
-def train(args) -> None:
-    """Train on the train split and write the model."""
-    sents = select_split(read_conll(ANERCORP), "train")
+def train(args, sents=None, model: Path = MODEL) -> None:
+    """Train on the train split (or the given sentences) and write the model."""
+    full = sents is None
+    sents = select_split(read_conll(ANERCORP), "train") if full else sents
     tr = pycrfsuite.Trainer(verbose=False)
     rows = []
     for sent in sents:
         toks, tags, _ = project(sent)
         tr.append(xseq(toks), tags)
         rows.append((segs_of(toks), tags))
-    write_gate(rows)
+    if full:
+        write_gate(rows)
     tr.set_params(
         {
             "c1": args.c1,
@@ -103,19 +105,40 @@ def train(args) -> None:
         }
     )
     t0 = time.time()
-    tr.train(str(MODEL))
+    tr.train(str(model))
     print(
-        f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {MODEL} "
-        f"({MODEL.stat().st_size / 1e6:.1f} MB)"
+        f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {model} "
+        f"({model.stat().st_size / 1e6:.1f} MB)"
     )
 
 
-def dev_score() -> dict:
-    """Exact-span micro P/R/F1 (PERS/LOC/ORG) of the CRF alone on the dev split."""
+GRID = [(c1, c2) for c1 in (0.02, 0.05, 0.1) for c2 in (0.003, 0.01, 0.03)]
+
+
+def tune(args) -> None:
+    """Pick c1/c2 on a held-out slice (last 10%) of the train split; dev is never looked at."""
+    sents = select_split(read_conll(ANERCORP), "train")
+    cut = len(sents) - len(sents) // 10
+    tmp = MODEL.with_suffix(".tune")
+    best = None
+    for c1, c2 in GRID:
+        args.c1, args.c2 = c1, c2
+        train(args, sents[:cut], tmp)
+        f1 = dev_score(sents[cut:], tmp)["f1"]
+        print(f"c1={c1} c2={c2} held-out F1 {f1}")
+        if best is None or f1 > best[0]:
+            best = (f1, c1, c2)
+    tmp.unlink()
+    args.c1, args.c2 = best[1], best[2]
+    print(f"chosen c1={args.c1} c2={args.c2} (held-out F1 {best[0]})")
+
+
+def dev_score(sents=None, model: Path = MODEL) -> dict:
+    """Exact-span micro P/R/F1 (PERS/LOC/ORG) of the CRF alone on the dev split (or sents)."""
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
+    tagger.open(str(model))
     tp = fp = fn = 0
-    for sent in select_split(read_conll(ANERCORP), "dev"):
+    for sent in sents if sents is not None else select_split(read_conll(ANERCORP), "dev"):
         toks, _, offsets = project(sent)
         pred_tok = spans(tagger.tag(xseq(toks)))
         chars = [(toks[s].start, toks[e - 1].end, t) for s, e, t in pred_tok]
@@ -133,9 +156,12 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--minfreq", type=float, default=1)
     ap.add_argument("--eval-only", action="store_true")
+    ap.add_argument("--tune", action="store_true", help="grid c1/c2 on a train hold-out first")
     args = ap.parse_args()
     if not ANERCORP.exists():
         sys.exit(f"train_ner.py: {ANERCORP} not found (needs ../shared)")
+    if args.tune:
+        tune(args)
     if not args.eval_only:
         train(args)
     print("dev (CRF alone):", dev_score())

@@ -334,12 +334,7 @@ SNIPPETS: list[tuple[str, str, str | None]] = [
 ]
 
 # Known failures in other stages: (snippet name) -> reason. Filled from the QA run.
-SNIPPET_XFAIL: dict[str, str] = {
-    "collective-reporter": (
-        "events: a collective actor used only in reported_by (الدول الأوروبية -> o:eu) is not "
-        "added to actors (extract/events/__init__.py:_add_used_actors skips reported_by)"
-    ),
-}
+SNIPPET_XFAIL: dict[str, str] = {}
 
 
 def _xfail(reasons: dict[Any, str], key: Any) -> list[Any]:

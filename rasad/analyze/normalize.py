@@ -1,13 +1,14 @@
 """Normalization for matching (never for display), with a map back to offsets in the text.
 
 Only deletions and one-to-one replacements are made, so a normalized view is the text with
-some characters dropped: ``NormView.offsets[i]`` is the text index of normalized char ``i``.
+some characters dropped: ``NormView`` maps offsets both ways from the dropped positions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 # Dropped: tatweel, Arabic diacritics (harakat, superscript alef, Quranic marks),
@@ -81,24 +82,32 @@ def strip_diacritics(text: str) -> str:
 
 
 class NormView:
-    """The normalized form of a text with a map from normalized offsets back to the text."""
+    """The normalized form of a text with maps between normalized and text offsets.
 
-    __slots__ = ("text", "norm", "offsets")
+    Only the positions of dropped characters are kept: diacritics and tatweel are rare in news,
+    so building a view costs one ``str.translate`` and a regex scan.
+    """
+
+    __slots__ = ("text", "norm", "dropped")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = text.translate(TABLE)
-        if len(self.norm) == len(text):
-            self.offsets = None  # identity: nothing dropped
-        else:
-            drop = frozenset(_DROP)
-            self.offsets = [i for i, c in enumerate(text) if c not in drop]
+        self.dropped = (
+            [m.start() for m in _DROP_RE.finditer(text)] if len(self.norm) != len(text) else []
+        )
+
+    def to_norm(self, i: int) -> int:
+        """The normalized offset of text offset ``i`` (the next kept character)."""
+        return i - bisect_left(self.dropped, i)
 
     def to_text(self, i: int) -> int:
         """The text offset of normalized offset ``i`` (``len(norm)`` maps to ``len(text)``)."""
-        if self.offsets is None:
-            return i
-        return self.offsets[i] if i < len(self.offsets) else len(self.text)
+        for p in self.dropped:  # ascending: each drop at or before the target shifts it by one
+            if p > i:
+                break
+            i += 1
+        return i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A normalized span ``[start, end)`` as a span of the text."""

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
@@ -86,43 +86,33 @@ def _corpus_routes(app: FastAPI, state: dict[str, Any]) -> None:
     from rasad.store import query
     from rasad.store.db import unpack
 
-    def filters(actor, country, code, outlet, since, until) -> query.Filters:
+    def filters(
+        actor: str | None = None,
+        country: str | None = None,
+        code: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> query.Filters:
         return query.Filters(
             actor=actor, country=country, code=code, outlet=outlet, since=since, until=until
         )
 
     @app.get("/api/search")
     def search(
-        q: str = "",
-        actor: str | None = None,
-        country: str | None = None,
-        code: str | None = None,
-        outlet: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = Query(20, ge=1, le=500),
+        q: str = "", f: query.Filters = Depends(filters), limit: int = Query(20, ge=1, le=500)
     ) -> list[dict[str, Any]]:
         """Full-text search (clitic-insensitive) with filters."""
         with _connect(state) as con:
-            return query.search(
-                con, q, filters(actor, country, code, outlet, since, until), limit=limit
-            )
+            return query.search(con, q, f, limit=limit)
 
     @app.get("/api/events")
     def events(
-        actor: str | None = None,
-        country: str | None = None,
-        code: str | None = None,
-        outlet: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = Query(50, ge=1, le=1000),
+        f: query.Filters = Depends(filters), limit: int = Query(50, ge=1, le=1000)
     ) -> list[dict[str, Any]]:
         """Corpus events (deduplicated across articles) with filters."""
         with _connect(state) as con:
-            return query.events(
-                con, filters(actor, country, code, outlet, since, until), limit=limit
-            )
+            return query.events(con, f, limit=limit)
 
     @app.get("/api/actors")
     def actors(

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import accumulate
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -41,7 +42,11 @@ def shingles(words: list[str], size: int = SHINGLE) -> list[bytes]:
     """Word n-grams of normalized words (the whole text when it is shorter than n words)."""
     if len(words) <= size:
         return [" ".join(words).encode("utf-8")] if words else []
-    return [" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
+    # Slices of the encoded text: the same bytes as joining each n-gram, at a third of the cost.
+    data = " ".join(words).encode("utf-8")
+    ends = list(accumulate(len(w.encode("utf-8")) + 1 for w in words))
+    starts = [0, *ends]
+    return [data[starts[i] : ends[i + size - 1] - 1] for i in range(len(words) - size + 1)]
 
 
 @cache
@@ -78,7 +83,7 @@ def signature(text: str | list[str]) -> np.ndarray:
 def story_signature(stems: str) -> np.ndarray:
     """The MinHash signature of the stem bigrams of a search body (words of 2+ letters)."""
     words = [w for w in stems.split() if len(w) > 1]
-    grams = [f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)]
+    grams = shingles(words, 2) if len(words) > 1 else []
     return minhash(grams or [stems.encode()])
 
 

@@ -41,6 +41,8 @@ NAMES = [
     ("وزار الوفد دولة قطر أمس", "قطر", "GPE", "QAT"),  # class noun not in the name: trimmed
     ("وقال حلف الناتو إن", "حلف الناتو", "ORG", None),  # ... kept when the lexicon name has it
     ("دول الخليج تشارك", "الخليج", "LOC", None),
+    ("استهدف منشأتين لشركة أرامكو في بقيق", "أرامكو", "ORG", "SAU"),  # class word trimmed
+    ("وقالت الوكالة العالمية لمكافحة المنشطات وادا", "وادا", "ORG", None),  # not و + آدا
 ]
 
 
@@ -67,6 +69,9 @@ NOT_NAMES = [
     ("وزير الخارجية الإسرائيلي غابي أشكينازي", "الخارجية الإسرائيلي", "ORG"),  # no agreement
     ("ذكرت وزير الدفاع", "وزير الدفاع", "PER"),  # a title alone is no name
     ("وأكد وزير الأمن الإسرائيلي أفيغدور ليبرمان", "الأمن الإسرائيلي", "ORG"),  # a portfolio
+    ("وقال كولن باول إن العالم بأول خطوة", "بأول", "PER"),  # ب + أول, not باول
+    ("ونقلت وكالة الأنباء العمانية عن بن علوي قوله", "عن بن علوي", "PER"),  # no preposition
+    ("وقال زار بن علوي طهران أمس", "زار بن علوي", "PER"),  # no verb in a name
 ]
 
 
@@ -139,6 +144,27 @@ def test_surname_links_to_the_full_name_in_the_article():
     assert [m.text for m in per] == ["يوسي داهان", "داهان"]
     assert per[0].actor == per[1].actor
     assert a.actor(per[0].actor).known is False
+
+
+def test_short_form_before_the_full_name_links_to_it():
+    a = run("ظريف يبحث مع بن علوي التوتر. والتقى ظريف نظيره العماني يوسف بن علوي أمس.")
+    short = mention(a, "بن علوي")
+    full = mention(a, "يوسف بن علوي")
+    assert short is not None and full is not None and short.actor == full.actor
+
+
+def test_father_part_of_a_name_chain_is_another_person():
+    from rasad.analyze.entities.link import _same_person
+
+    full = "سلمان بن حمد ال خليفه".split()
+    assert _same_person(full, 0, ["سلمان"]) and not _same_person(full, 2, "حمد ال خليفه".split())
+
+
+@pytest.mark.parametrize("word, other", [("على", "علي"), ("إلى", "إلي")])
+def test_edge_key_keeps_final_alif_maqsura(word, other):
+    from rasad.analyze.entities.rules import edge_key
+
+    assert edge_key(word) != edge_key(other)
 
 
 def test_known_person_role_at_the_article_date():

@@ -93,3 +93,10 @@ def test_evaluate_ner_report_shape(conll):
 def test_evaluate_ner_crf_alone(conll):
     report = evaluate_ner(conll, system="crf")
     assert report["system"] == "crf" and 0.0 <= report["micro"]["f1"] <= 1.0
+
+
+def test_evaluate_ner_anercorp_convention(conll):
+    report = evaluate_ner(conll, convention="anercorp")
+    assert report["convention"] == "anercorp" and 0.0 <= report["micro"]["f1"] <= 1.0
+    with pytest.raises(ValueError):
+        evaluate_ner(conll, convention="nope")

@@ -491,11 +491,30 @@ COMMON_SUBJECT_CASES = [
     ),
     ("وصل إلى + a number is an amount", "قالت إيران إن المدة تصل إلى 12 شهرا.", "04", None),
     ("an outlet's meeting is an interview", "أجرت رويترز لقاء مع نتنياهو.", "04", None),
+    ("تحقيق السلام is achieving peace", "دعا نتنياهو إلى تحقيق السلام في لبنان.", "09", None),
     ("a noun after بسبب is a circumstance", "أغلق مطار في إيران بسبب المعارك.", "19", None),
     (
         "a genitive before a ل-word is the agent",
         "وقال إن استهداف إسرائيل للمركز الثقافي همجي.",
         "19",
+        (("c:ISR",), ()),
+    ),
+    (
+        "a nisba agent and a ل-target",
+        "وقالت الولايات المتحدة إن الضربة الأمريكية للبنان فاشلة.",
+        "19",
+        (("c:USA",), ("c:LBN",)),
+    ),
+    (
+        "a pronoun agent: no name before is the source",
+        "انتقد لبنان قرار إيران ومساندتها للمتمردين.",
+        "05",
+        None,
+    ),
+    (
+        "a genitive before a count is the agent",
+        "جاء ذلك ردا على قتل إسرائيل 116 فلسطينيا.",
+        "18",
         (("c:ISR",), ()),
     ),
     ("طرد X: X is expelled", "بدأت عملية طرد سليماني من لبنان.", "17", ((), ("a:soleimani",))),
@@ -538,6 +557,11 @@ MODALITY_CASES = [
     ("a threatened act is intended", "هدد نتنياهو باستهداف إيران.", "intended"),
     ("any: a generic mention", "ترفض مصر أي هجمات على غزة.", "hypothetical"),
     ("a possibility", "حذر بايدن من احتمال أن تقصف إسرائيل غزة.", "hypothetical"),
+    (
+        "a future verb governs its verbal noun",
+        "قال بايدن إن بلاده ستعيد فرض عقوبات على إيران.",
+        "intended",
+    ),
     ("كما is no negation", "كما قصفت إسرائيل غزة.", "asserted"),
     ("عادة ما is no negation", "وعادة ما تقصف إسرائيل غزة.", "asserted"),
 ]
@@ -547,6 +571,6 @@ MODALITY_CASES = [
     ("name", "text", "modality"), MODALITY_CASES, ids=[c[0] for c in MODALITY_CASES]
 )
 def test_generic_and_hypothetical_cues(name: str, text: str, modality: str) -> None:
-    violent = [e for e in _events(text) if e[0] in ("13", "18", "19") and e[2]]
+    violent = [e for e in _events(text) if e[0] in ("13", "16", "18", "19") and e[2]]
     assert violent and all(e[3] == modality for e in violent)
     assert not any(e.negated for e in events(article(text)).events)

@@ -69,23 +69,15 @@ def _fold(s: str) -> str:
 
 
 class _View(NormView):
-    """A ``NormView`` for dates: keeps only the dropped positions (diacritics and tatweel are
-    few) and folds letters and digits only; ``to_text``/``span`` map offsets the same way."""
+    """A ``NormView`` for dates that folds letters and digits only (cheaper than the full
+    table); offsets map back the same way."""
 
-    __slots__ = ("dropped",)
+    __slots__ = ()
 
     def __init__(self, text: str) -> None:
-        self.text, self.offsets = text, None
+        self.text = text
         self.dropped = [m.start() for m in _DROPPED.finditer(text)]
         self.norm = _fold(_DROPPED.sub("", text) if self.dropped else text)
-
-    def to_text(self, i: int) -> int:
-        """The text offset of normalized offset ``i``."""
-        for p in self.dropped:
-            if p > i:
-                break
-            i += 1
-        return i
 
 
 def parse_published(published: date | datetime | str | None) -> date | None:

@@ -14,13 +14,15 @@ from rasad.analyze.entities.recognize import (
     QUOTES,
     Cand,
     covered,
+    hamza_split,
     hints,
     letter_offset,
     name_like_all,
+    name_start,
     scan,
     segs_of,
 )
-from rasad.analyze.entities.rules import is_common, particles
+from rasad.analyze.entities.rules import edge_key, is_common, not_names, particles
 from rasad.analyze.entities.rules import titles as title_phrases
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
@@ -33,7 +35,7 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     sc = scan(segs, tokens)
     found = sc.found
     hint = hints(segs, sc)
-    tags = _crf_tags(tokens, segs, hint, None if crf_only else _gate(segs, found, hint))
+    tags = _crf_tags(tokens, segs, hint, None if crf_only else _gate(segs, found, hint, sc.chains))
     if crf_only:
         return _crf_cands(tokens, tags, [], set())
     found = _metonymy(found, tags)
@@ -47,13 +49,16 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     return sorted(found, key=lambda c: c.i)
 
 
-def _gate(segs: list[Seg], found: list[Cand], hint: list[list[str]]) -> list[bool]:
+def _gate(segs: list[Seg], found: list[Cand], hint: list[list[str]], chains=()) -> list[bool]:
     """Tokens the CRF must see: uncovered name-like words (rare or in name-like clusters),
-    name slots after titles and one-word cities (clubs named after them), with context."""
+    name slots after titles (with the whole title) and one-word cities (clubs named after
+    them), with context."""
     n = len(segs)
     cover = covered(found, n)
     names = name_like_all(segs)
     want = [False] * n
+    for i, j, _, _ in chains:  # the title is the best evidence for the name after it
+        want[i : min(n, j + CONTEXT + 1)] = [True] * (min(n, j + CONTEXT + 1) - i)
     for k in range(n):
         c = cover[k]
         if (names[k] and c is None) or (c is not None and _city(c)) or "slot" in hint[k]:
@@ -104,6 +109,7 @@ def _longer_persons(tokens, found: list[Cand], tags: list[str]) -> list[Cand]:
     multi-word lexicon names are reliable and stay."""
     out = list(found)
     for i, j, kind in crf.spans(tags):
+        i, j = _trim_edges(tokens, i, j, True)
         inside = [c for c in found if i <= c.i and c.j <= j]
         if kind != "PERS" or not inside or any(c.type != "PER" or c.j - c.i > 1 for c in inside):
             continue
@@ -112,7 +118,7 @@ def _longer_persons(tokens, found: list[Cand], tags: list[str]) -> list[Cand]:
         ):
             continue
         out = [c for c in out if c not in inside]
-        out.append(Cand(i, j, tokens[i].core_start, tokens[j - 1].end, "PER", how="crf"))
+        out.append(Cand(i, j, name_start(tokens[i]), tokens[j - 1].end, "PER", how="crf"))
     return out
 
 
@@ -157,6 +163,9 @@ def _title_name(tokens, segs, found, by_start, hint, tags, j, role, country, cou
         end = _crf_run(tags, j + 1)  # the CRF missed the first name only (مولود تشاوش أوغلو)
     if end == j:
         end = crf.marginal_run(segs, hint, j)
+    j2, end = _trim_edges(tokens, j, end, True)
+    if j2 != j:
+        return
     if end > j and _free(found, j, end):
         cand = Cand(
             j,
@@ -259,18 +268,38 @@ def _requoted(tokens, segs, found: list[Cand], cued: set[tuple[str, ...]]) -> No
         )
 
 
+def _not_name(tok, person: bool) -> bool:
+    """Whether a token can be no edge of a name (a preposition or verb; for persons, also a
+    listed common noun)."""
+    if not tok.is_word:
+        return True
+    kind = not_names().get(edge_key(tok.text[tok.core_start - tok.start :]))
+    return kind is not None and (person or kind != "noun")
+
+
+def _trim_edges(tokens, i: int, j: int, person: bool) -> tuple[int, int]:
+    """A span without leading/trailing punctuation, prepositions or verbs (a name never absorbs
+    them: "زار بن علوي", "عن بن علوي")."""
+    while i < j and _not_name(tokens[i], person):
+        i += 1
+    while j > i and _not_name(tokens[j - 1], person):
+        j -= 1
+    if j - i == 1 and not_names().get(
+        edge_key(tokens[i].text[tokens[i].core_start - tokens[i].start :])
+    ):
+        return i, i  # a one-word "name" that is a listed common word
+    return i, j
+
+
 def _crf_cands(tokens, tags, found: list[Cand], cue_slots: set[int]) -> list[Cand]:
     """CRF spans (PERS/LOC/ORG) where no other candidate is."""
     out = []
     for i, j, kind in crf.spans(tags):
-        while i < j and not tokens[i].is_word:
-            i += 1
-        while j > i and not tokens[j - 1].is_word:
-            j -= 1
+        i, j = _trim_edges(tokens, i, j, kind == "PERS")
         if i >= j or kind not in CRF_TYPES or not _free(found, i, j) or _designation(tokens, j):
             continue
         typ = "MEDIA" if i in cue_slots and kind == "ORG" else CRF_TYPES[kind]
-        out.append(Cand(i, j, tokens[i].core_start, tokens[j - 1].end, typ, how="crf"))
+        out.append(Cand(i, j, name_start(tokens[i]), tokens[j - 1].end, typ, how="crf"))
     return out
 
 
@@ -296,6 +325,8 @@ def _chains(tokens, segs, found: list[Cand]) -> None:
             and cover[j + 1] is None
         ):
             j += 2
+        if j == c.j and particles().get(segs[j - 1][0]) == "inner" and j < len(tokens):
+            j += tokens[j].is_word and cover[j] is None  # the CRF stopped at بن/آل
         if j > c.j:
             c.j, c.end = j, tokens[j - 1].end
 
@@ -312,7 +343,7 @@ def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:
         if not seg[0] or cover[i] is not None:
             continue
         for form, strip in first_forms(seg):
-            if form in last:
+            if form in last and (strip or not hamza_split(tokens[i])):
                 out.append(
                     Cand(
                         i,

@@ -68,7 +68,9 @@ def word_features(seg: Seg) -> tuple[str, ...]:
         "shape=" + shape(norm),
         "len=" + (str(n) if n < 8 else "8+"),
         "c=" + fine,
-        "cc=" + coarse,
+        "cc=" + coarse,  # _context reads items 1, 10, 12, 13 by position: append below
+        "p4=" + stem[:4],
+        "s4=" + stem[-4:],
         *_unsplit(norm, pre, cl),
     )
 
@@ -85,19 +87,16 @@ _CONTEXT: dict[Seg, dict[int, tuple[str, ...]]] = {}
 
 
 def _context(seg: Seg) -> dict[int, tuple[str, ...]]:
-    norm, _, det, stem, _ = seg
-    core = det + stem if det != "ل" else "ال" + stem
-    cl = clusters()
-    fine, coarse = cl.get(core) or cl.get(norm) or cl.get(stem) or ("none", "none")
-    sh = shape(norm)
-    out = {}
-    for off in _WINDOW:
-        p = f"{off:+d}"
-        if abs(off) == 1:
-            out[off] = (p + "core=" + core, p + "c=" + fine, p + "cc=" + coarse, p + "shape=" + sh)
-        else:  # farther neighbours: their cluster only (cheap, and most of their value)
-            out[off] = (p + "c=" + fine,)
-    return out
+    """What a token tells its neighbours, by their offset from it (built from its own features)."""
+    own = word_features(seg)
+    core, fine, coarse, sh = own[1][5:], own[12][2:], own[13][3:], own[10][6:]
+    stem = seg[3]
+    return {
+        -2: ("-2c=" + fine,),  # farther neighbours: their cluster only (most of their value)
+        -1: ("-1core=" + core, "-1stem=" + stem, "-1c=" + fine, "-1cc=" + coarse, "-1shape=" + sh),
+        1: ("+1core=" + core, "+1stem=" + stem, "+1c=" + fine, "+1cc=" + coarse, "+1shape=" + sh),
+        2: ("+2c=" + fine,),
+    }
 
 
 _PAD = {off: (f"{off:+d}pad",) for off in _WINDOW}

@@ -66,7 +66,8 @@ def link(article: Any, tokens: Sequence[Any], segs, cands: list[Cand]) -> None:
     actors: dict[str, Actor] = {}
     names: dict[str, str] = {}  # normalized full name -> actor id (for partial names)
     last_role: str | None = None
-    ordered = sorted(cands, key=lambda c: (c.how == "partial", c.j - c.i == 1, c.i))
+    # Longer names first, so that a short form links to the full name wherever it comes.
+    ordered = sorted(cands, key=lambda c: (c.how == "partial", -(c.j - c.i), c.i))
     ids: dict[int, str] = {}
     for c in ordered:
         text = article.text[c.start : c.end]
@@ -124,7 +125,16 @@ def _partial_of(key: str, names: dict[str, str], actors: dict[str, Actor]) -> st
         if actors[aid].type != "PER":
             continue
         ft = full.split()
-        if len(ft) > n and any(ft[k : k + n] == toks for k in range(len(ft) - n + 1)):
+        if len(ft) > n and any(_same_person(ft, k, toks) for k in range(len(ft) - n + 1)):
             if best is None or len(ft) > len(best[0].split()):
                 best = (full, aid)
     return best[1] if best else None
+
+
+_INNER = frozenset({"بن", "بنت", "ابن"})
+
+
+def _same_person(full: list[str], k: int, toks: list[str]) -> bool:
+    """Whether toks, found at position k of a full name, names its bearer: not the father's
+    part of a name chain (حمد آل خليفة in سلمان بن حمد آل خليفة)."""
+    return full[k : k + len(toks)] == toks and not (k > 0 and full[k - 1] in _INNER)

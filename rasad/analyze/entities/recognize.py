@@ -70,6 +70,22 @@ def letter_offset(tok: Any, letters: int) -> int:
     return tok.end
 
 
+_HAMZA = frozenset("أإآ")
+_CLITIC_LETTERS = frozenset("وبلفك")
+
+
+def hamza_split(tok: Any) -> bool:
+    """An unsegmented word written clitic letter + hamza-alef (بأول، وإيران، بأبهيلاش): the
+    hamza marks the start of a word, so the first letter is a proclitic."""
+    t = tok.text
+    return len(t) > 3 and t[0] in _CLITIC_LETTERS and t[1] in _HAMZA
+
+
+def name_start(tok: Any) -> int:
+    """Text offset where a name in this token starts (after proclitics, also unsplit ones)."""
+    return tok.start + 1 if hamza_split(tok) else tok.core_start
+
+
 def entry_type(entries: tuple) -> str:
     """The type of the first lexicon entry."""
     return entries[0].type if entries else "ORG"
@@ -118,6 +134,8 @@ def gazetteer(
         if not hit:
             continue
         n, entries, strip = hit
+        if n == 1 and not strip and hamza_split(tokens[i]):
+            continue  # بأول is ب + أول, not باول (Powell)
         k = _trim(segs, i, n, entries)
         start = letter_offset(tokens[k], strip if k == i else 0)
         out.append(Cand(k, i + n, start, tokens[i + n - 1].end, entry_type(entries), entries))
@@ -230,16 +248,33 @@ def hints(segs: Sequence[Seg], sc: Scan | None = None) -> list[list[str]]:
             out[j].append("slot")
     for i, _ in sc.cues:
         out[i].append("cue")
-    parts, names = particles(), lex.name_parts()
+    get = _WORD_HINTS.get
     for i, seg in enumerate(segs):
-        if seg[0] and lex.adjective(seg):
-            out[i].append("adj")
-        if seg[0] in parts:
-            out[i].append("part=" + parts[seg[0]])
-        name = names.get(seg[0]) or names.get(core(seg))
-        if name:
-            out[i].append("pname=" + name)
+        own = get(seg)
+        if own is None:
+            own = word_hints(seg)
+        if own:
+            out[i] += own
     return out
+
+
+_WORD_HINTS: dict[Seg, tuple[str, ...]] = {}
+
+
+def word_hints(seg: Seg) -> tuple[str, ...]:
+    """Hints of a token on its own: nationality adjective, name particle, lexicon name part."""
+    parts, names = particles(), lex.name_parts()
+    out = []
+    if seg[0] and lex.adjective(seg):
+        out.append("adj")
+    if seg[0] in parts:
+        out.append("part=" + parts[seg[0]])
+    name = names.get(seg[0]) or names.get(core(seg))
+    if name:
+        out.append("pname=" + name)
+    if len(_WORD_HINTS) < 200_000:
+        _WORD_HINTS[seg] = tuple(out)
+    return tuple(out)
 
 
 def gazetteer_segs(segs: Sequence[Seg]) -> list[Cand]:

@@ -50,6 +50,21 @@ def descriptors() -> frozenset[str]:
 
 
 @cache
+def not_names() -> dict[str, str]:
+    """Words never at the edge of a name (edge key, see ``edge_key``) -> kind (prep, verb...)."""
+    return {edge_key(r["word"]): r["kind"] for r in read_tsv("entities/not_names.tsv")}
+
+
+def edge_key(word: str) -> str:
+    """A word's normalized form, keeping a final ى apart from ي (على is no علي)."""
+    norm = normalize(word)
+    letters = [c for c in word if c.isalpha()]
+    if norm and letters and letters[-1] == "ى":
+        return norm[:-1] + "ى"
+    return norm
+
+
+@cache
 def common_count() -> int:
     """Corpus count above which a word is too common to be a name on its own (top ~400 words)."""
     try:
@@ -94,7 +109,9 @@ def title_chain(
             country = country or adj
             j += 1
             continue
-        n, where = place(segs, j) if not segs[j][1] else (0, None)
+        link = j + 1 < len(segs) and particles().get(segs[j][0]) == "link"
+        n, where = place(segs, j + link) if not segs[j][1] else (0, None)
+        n += link if n else 0
         if n:
             country = country or where
             j += n

@@ -3,6 +3,13 @@
 ``events(article)`` fills ``article.events`` (ids e1, e2, …). Triggers come from the lexicon
 in ``rasad/data/events/triggers.tsv``; arguments from the article's mentions (entities stage)
 and dates (dates stage); the stage degrades to fewer arguments when those are missing.
+
+Quality pass (precision on real text): ``senses.py`` drops triggers in another sense or inside
+a quoted name (data: senses.tsv, name_heads.tsv, body_heads.tsv); ``subjects.py`` lets a
+common-noun subject, a relative clause, a construct genitive or a pronoun block a wrong named
+argument (data: actor_nouns.tsv); cues add generic (أي), habitual (عادة ما), threatened (هدد ب)
+and claim (تبنته X) readings. Remaining typical errors: places taken as targets, entity errors,
+titles without names ("وزير الخارجية الأمريكي ... إسرائيل"), figurative senses not yet listed.
 """
 
 from __future__ import annotations
@@ -138,9 +145,9 @@ def _partial(old: Event, event: Event) -> bool:
 
 
 def _add_used_actors(article: Article) -> None:
-    """Add collective actors (resolved from the lexicon) that an event uses."""
+    """Add collective actors (resolved from the lexicon) that an event uses, in any role."""
     pending = article.cache.get("event_actors", {})
-    used = {x for e in article.events for x in e.source + e.target + [e.location]}
+    used = {x for e in article.events for x in [*e.source, *e.target, e.location, *e.reported_by]}
     for actor_id, actor in pending.items():
         if actor_id in used and article.actor(actor_id) is None:
             article.actors.append(actor)

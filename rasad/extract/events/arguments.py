@@ -268,8 +268,11 @@ def _lam_target(doc: Doc, last: int, end: int) -> M | None:
 
 
 def _lam_word(doc: Doc, last: int) -> bool:
-    """Whether a word with the preposition ل (not a name) follows a verbal noun's genitive."""
+    """Whether a word with the preposition ل (not a name), or a counted object, follows a
+    verbal noun's genitive ("استهداف إسرائيل للمركز"، "قتل إسرائيل 116 فلسطينيا")."""
     j = last + 1
+    if j < len(doc.tokens) and is_count(doc.tokens[j].norm) and j not in doc.in_date:
+        return True
     if j >= len(doc.tokens) or j in doc.by_token or not doc.tokens[j].is_word:
         return False
     return getattr(doc.tokens[j], "pre", "")[-1:] == "ل" or doc.tokens[j].norm.startswith("لل")
@@ -433,13 +436,18 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
         if lam is not None:  # "استهداف حماس لإسرائيل": the genitive is the agent
             _take(args, patients, [lam])
             return
-        if _lam_word(doc, patients[-1].last):  # "استهداف إسرائيل للمركز الثقافي": the agent
+        if _lam_word(doc, patients[-1].last):  # "استهداف إسرائيل للمركز": the agent
             _take(args, patients, [])
             return
         before = subject_before(doc, span.first, limit=6, barriers=True)
         _take(args, [before] if before else [], conjuncts(doc, gen, end))
         if adjective_actor and not before:
             args.source = [adjective_actor]
+        return
+    if gen is not None and gen.prep == "ل" and adjective_actor:
+        # "الضربة الأميركية لسوريا": the nisba names the agent, the ل-name the target
+        _take(args, [], conjuncts(doc, gen, end))
+        args.source = [adjective_actor]
         return
     if gen is not None and span.entry.gen == "src":
         source, skip = [gen], {gen.first}
@@ -449,7 +457,12 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
     if gen is None and span.entry.gen == "tgt" and has_enclitic(doc, span):
         # "نفت السلطات احتجازه": the pronoun is the victim; the name before is no agent
         return
-    filled = gen is None and span.entry.gen == "src" and common_genitive(doc, span)
+    # "رفض المملكة"، "دعمها": a common noun or a pronoun is the agent, not the name before
+    filled = (
+        gen is None
+        and span.entry.gen == "src"
+        and (common_genitive(doc, span) or has_enclitic(doc, span))
+    )
     if not source and not adjective_actor and not filled and not _in_adjunct(doc, span):
         before = subject_before(doc, span.first, limit=8, barriers=True)
         source = [before] if before else []

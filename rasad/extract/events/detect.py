@@ -227,7 +227,7 @@ def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], report
     args.source = _as_states(doc.article, args.source, sources=True)
     targets = args.target if material else _as_states(doc.article, args.target)
     args.target = [t for t in targets if t not in args.source]
-    negated, modality = polarity(doc.tokens, hits, span.first, span.future)
+    negated, modality = polarity(doc.tokens, hits, span.first, _future(doc, span))
     code = recoded(doc, span, span.entry.code, args.target)
     code = intent_code(code) if modality == "intended" else code
     sent = doc.tokens[span.first].sent
@@ -237,6 +237,17 @@ def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], report
     found.evidence = _evidence(doc, span, hits)
     found.reliability = adjusted(reliability(found.key, span), found.evidence)
     return found
+
+
+def _future(doc: Doc, span: Span) -> bool:
+    """The future proclitic on the trigger verb, or on the verb that governs a verbal noun
+    ("ستعيد فرض عقوبات": the sanctions are intended)."""
+    if span.future:
+        return True
+    if span.first == 0:
+        return False
+    prev = doc.tokens[span.first - 1]  # a verb right after a future verb is its masdar
+    return prev.is_word and "س" in getattr(prev, "pre", "") and prev.norm[-1:] != "ه"
 
 
 def _evidence(doc: Doc, span: Span, hits: list[CueHit]) -> tuple[str, ...]:

@@ -130,7 +130,18 @@ def subject_limit(doc: Doc, h: CueHit, limit: int) -> int:
     if colon >= 0:
         cut = colon
     nxt = [c for c in doc.cues_between(h.end + 1, cut) if c.cue.kind != "noun"]
-    return nxt[0].start if nxt else cut
+    cut = nxt[0].start if nxt else cut
+    return _object_complement(doc, h, cut) if h.cue.obj else cut
+
+
+def _object_complement(doc: Doc, h: CueHit, cut: int) -> int:
+    """Where the complement of a transitive cue starts ("دعا X إلى"، "طالب X بـ"، "حث X على"):
+    a name after it is not the subject ("ودعا الحكومة إلى محاكمة ترامب")."""
+    for m in _LETTERS.finditer(doc.norm, h.end, cut):
+        w = m.group()
+        if w in ("الي", "علي") or w == "ب" or (w[:1] == "ب" and w[1:3] == "ال"):
+            return m.start()
+    return cut
 
 
 def subject_after(doc: Doc, h: CueHit, limit: int) -> tuple[Ment | None, tuple[int, int]]:

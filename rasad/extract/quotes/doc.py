@@ -84,6 +84,8 @@ class Doc:
         self.cue_starts = [h.start for h in self.cues]
         self.dates = [(self.view.to_norm(d.start), self.view.to_norm(d.end)) for d in article.dates]
         self.mentions = self._mentions(article)
+        self.countries = {a.id: a.country for a in article.actors}
+        self.names = {a.id: a.name_ar for a in article.actors}
         self.ment_starts = [m.start for m in self.mentions]
         self.vias = [(m.start(), m.end()) for m in self.lex.via_re.finditer(self.norm)]
         self.direct: list[Span] = []

@@ -45,6 +45,8 @@ class QuoteLexicon:
     demonstratives: frozenset[str]
     titlenouns: frozenset[str]
     genheads: frozenset[str]
+    pertitles: frozenset[str]
+    medianouns: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -111,4 +113,6 @@ def load_lexicon() -> QuoteLexicon:
         demonstratives=frozenset(_words("demonstrative")),
         titlenouns=frozenset(_words("titlenoun")),
         genheads=frozenset(_words("genhead")),
+        pertitles=frozenset(_words("pertitle")),
+        medianouns=frozenset(_words("medianoun")),
     )

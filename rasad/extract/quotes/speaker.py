@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rasad.extract.quotes.attribute import (
     SPEAKER_TYPES,
@@ -23,6 +23,14 @@ from rasad.extract.quotes.attribute import (
 from rasad.extract.quotes.coref import LEAD_WINDOW, resolve_description
 from rasad.extract.quotes.doc import CueHit, Doc, Ment
 from rasad.extract.quotes.marks import Span
+from rasad.extract.quotes.refer import (
+    disagrees,
+    document_issuer,
+    head_kind,
+    masculine,
+    previous_subject,
+    recent_compatible,
+)
 
 SUBJECT_TYPES = ("PER", "ORG", "MEDIA", "GPE")
 MAX_SVO_WORDS = 8
@@ -43,10 +51,13 @@ class State:
     seen: bool = False
     speaker: str | None = None
     span: tuple[int, int] | None = None
+    pos: int = 0  # where the last quote stands: a pronoun after it may take a newer subject
+    said: list[tuple[int, str | None, tuple[int, int] | None]] = field(default_factory=list)
 
-    def remember(self, att: Attribution) -> Attribution:
+    def remember(self, att: Attribution, pos: int) -> Attribution:
         """Record a quote's speaker as the previous speaker and return the attribution."""
-        self.seen, self.speaker, self.span = True, att.speaker, att.span
+        self.seen, self.speaker, self.span, self.pos = True, att.speaker, att.span, pos
+        self.said.append((pos, att.speaker, att.span))
         return att
 
 
@@ -65,7 +76,7 @@ def attribute_direct(doc: Doc, q: Span, state: State) -> Attribution:
     att.via = att.via or via_in(doc, start, b, att.speaker)
     if att.how == "none":
         return att
-    return state.remember(att)
+    return state.remember(att, q.close)
 
 
 def attribute_indirect(doc: Doc, h: CueHit, clause_start: int, state: State) -> Attribution:
@@ -73,7 +84,7 @@ def attribute_indirect(doc: Doc, h: CueHit, clause_start: int, state: State) -> 
     a, b = doc.sents.limits(h.start)
     att = from_cue(doc, h, clause_start, a, state)
     att.via = att.via or via_in(doc, h.start, b, att.speaker)
-    return state.remember(att)
+    return state.remember(att, clause_start)
 
 
 def from_cue(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> Attribution:
@@ -122,7 +133,7 @@ def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -
         if before is not None:
             return before
     m, region = subject_after(doc, h, limit)
-    if m is not None and h.cue.lemma == "وصف" and _object_of(doc, m):
+    if m is not None and _object_of(doc, h, m):
         m, region = None, (region[0], region[0])  # "ووصف غريزمان بـ«…»": the object
     if m is not None and m.type == "PER":
         return Attribution(h, m.actor, (m.start, m.end), how="subject-after")
@@ -132,17 +143,50 @@ def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -
         return Attribution(h, ref.actor, (ref.start, ref.end), how="description")
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how="subject-after")
-    if words and h.cue.obj and words[0].startswith("ال"):
+    if words and h.cue.obj and words[0].startswith("ال") and _object_noun(doc, h, words[0]):
         words = []  # "ووصف اللقاء بأنه": a definite noun is the object, the subject a pronoun
-    if words and _same_as_previous(doc, words, state):
-        return _previous(doc, h, state, "same-speaker")  # "وأضاف الوزير" after his quote
     if words:
-        return Attribution(h, None, region, how="unnamed")
+        return _named_by_words(doc, h, words, region, state)
     return _pronoun(doc, h, sent_start, state, "continuation" if h.cue.cont else "pronoun")
 
 
-def _object_of(doc: Doc, m: Ment) -> bool:
-    """Whether a name after وصف is its object: "بـ"/"بأنه" follows it right away."""
+def _object_noun(doc: Doc, h: CueHit, word: str) -> bool:
+    """Whether a definite noun after a transitive cue is its object: not a title or an
+    organisation noun ("ودعت الوزارة")، or one whose gender does not fit the verb."""
+    return head_kind(doc, word) is None or disagrees(h, word)
+
+
+def _named_by_words(
+    doc: Doc, h: CueHit, words: list[str], region: tuple[int, int], state: State
+) -> Attribution:
+    """A subject without a name: a document and its issuer, the previous speaker, the latest
+    compatible actor, else an unnamed speaker."""
+    is_doc, issuer = document_issuer(doc, words, region, h.start, state.said)
+    if is_doc:
+        return _mention_att(h, issuer, region, "document")
+    if _same_as_previous(doc, words, state):
+        return _previous(doc, h, state, "same-speaker")  # "وأضاف الوزير" after his quote
+    ref = recent_compatible(doc, words, h.start)
+    if ref is not None:
+        return _mention_att(h, ref, region, "recent")
+    return Attribution(h, None, region, how="unnamed")
+
+
+def _mention_att(h: CueHit, m: Ment | None, region: tuple[int, int], how: str) -> Attribution:
+    """An attribution to a mention, or to nobody (the region read) when there is none."""
+    if m is None:
+        return Attribution(h, None, region, how=how)
+    return Attribution(h, m.actor, (m.start, m.end), how=how)
+
+
+def _object_of(doc: Doc, h: CueHit, m: Ment) -> bool:
+    """Whether a name after a transitive cue is its object: a country after a masculine verb
+    ("ودعا إسرائيل إلى": a country takes a feminine verb), or after وصف a name that
+    "بـ"/"بأنه" follows right away."""
+    if h.cue.obj and m.type == "GPE" and masculine(h):
+        return True
+    if h.cue.lemma != "وصف":
+        return False
     nxt = doc.norm[m.end : m.end + 12].lstrip(' "»”')
     word = nxt.split(" ", 1)[0] if nxt else ""
     return (
@@ -180,7 +224,7 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State)
     if ref is not None:
         return Attribution(h, ref.actor, (ref.start, ref.end), how="description")
     if words:
-        return Attribution(h, None, (h.end, end), how="unnamed")
+        return _named_by_words(doc, h, words, (h.end, end), state)
     return _pronoun(doc, h, sent_start, state, h.cue.kind)  # "بيانا جاء فيه:": its issuer
 
 
@@ -213,6 +257,9 @@ def _pronoun(doc: Doc, h: CueHit, sent_start: int, state: State, how: str) -> At
     m = next((x for x in free if _heads_clause(doc, x, sent_start)), None)
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how=how + "-sentence")
+    m = previous_subject(doc, h, sent_start, state.pos)
+    if m is not None:
+        return Attribution(h, m.actor, (m.start, m.end), how=how + "-earlier")
     return _previous(doc, h, state, how)
 
 
@@ -286,6 +333,10 @@ def _same_as_previous(doc: Doc, words: list[str], state: State) -> bool:
         return False
     if not words[0].startswith("ال") or words[0].endswith(("ون", "ين")):
         return False  # a construct ("ممثلو الادعاء") or a plural is someone else
+    kind = head_kind(doc, words[0])
+    prev = doc.mention_at(*state.span)
+    if kind is not None and prev is not None and (prev.type == "PER") != (kind == "PER"):
+        return False  # "وقالت الوزارة" after a person's quote is not that person
     nisba = {w for w in words[1:] if w.startswith("ال") and w.endswith(("ي", "يه"))}
     if not nisba:
         return True
