@@ -21,7 +21,7 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from rasad.analyze.entities.crf import MODEL, spans  # noqa: E402
-from rasad.analyze.entities.features import sentence_features  # noqa: E402
+from rasad.analyze.entities.features import sentence_features, set_known  # noqa: E402
 from rasad.analyze.entities.recognize import hints, segs_of  # noqa: E402
 from rasad.analyze.tokens import tokenize  # noqa: E402
 from rasad.evaluate.ner import char_to_words, prf, read_conll, select_split, sentence_text  # noqa: E402
@@ -85,6 +85,7 @@ def xseq(toks):
 
 def train(args, sents=None, model: Path = MODEL) -> None:
     """Train on the train split (or the given sentences) and write the model."""
+    set_known(None)  # training sees every feature, not only those of the current model
     full = sents is None
     sents = select_split(read_conll(ANERCORP), "train") if full else sents
     tr = pycrfsuite.Trainer(verbose=False)
@@ -152,7 +153,7 @@ def main() -> None:
     """Parse arguments, train, report dev."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--c2", type=float, default=0.03)
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--minfreq", type=float, default=1)
     ap.add_argument("--eval-only", action="store_true")

@@ -113,3 +113,84 @@ def load_model() -> dict[str, tuple[dict[str, float], float]]:
             weights[r["feature"]] = float(r["weight"])
         out[r["type"]] = (weights, threshold)
     return out
+
+
+# ---- the weakly supervised detector (silver data from unlabeled news; no dev fitting) -------
+
+SILVER_FILE = "events/detection_silver.tsv"
+
+
+def _pattern(f: Any) -> str:
+    """A trigger's pattern (its reliability key without the form class)."""
+    return f.key.rsplit("|", 1)[0] if "|" in f.key else f.key
+
+
+def _trigger_part(found: Sequence[Any], roots: frozenset[str]) -> dict[str, float]:
+    """Trigger identity, polarity, form and argument features of one event type."""
+    out: dict[str, float] = {}
+    on = off = 0
+    for f in found:
+        if f.code[:2] not in roots:
+            continue
+        asserted = not f.negated and f.modality == "asserted"
+        on, off = on + asserted, off + (not asserted)
+        name = ("t:" if asserted else "toff:") + _pattern(f)
+        out[name] = 1.0
+        if not asserted:
+            out["mod:" + ("neg" if f.negated else f.modality)] = 1.0
+            continue
+        out["verb" if f.span.verb else "noun"] = 1.0
+        out.update({"ev:" + e: 1.0 for e in f.evidence})
+        for side in ("source", "target"):
+            if getattr(f.args, side):
+                out["arg:" + side] = 1.0
+        if f.args.location:
+            out["arg:location"] = 1.0
+    out["on"], out["off"] = float(min(on, 3)), float(min(off, 3))
+    return out
+
+
+def silver_features(
+    tokens: Sequence[Any],
+    mention_types: Iterable[str],
+    n_dates: int,
+    found: Sequence[Any],
+    kind: str,
+) -> dict[str, float]:
+    """Sparse named features of one sentence for one event type (PROTEST or ASSAULT)."""
+    from rasad.evaluate.events import TYPE_ROOTS
+
+    out = _trigger_part(found, TYPE_ROOTS.get(kind, frozenset()))
+    out.update(context_features(tokens))
+    out.update({"m:" + t: 1.0 for t in mention_types})
+    out["date"] = float(n_dates > 0)
+    out["num"] = float(any(t.norm.isdigit() for t in tokens))
+    out.update({"w:" + t.stem: 1.0 for t in tokens if t.is_word and len(t.stem) > 1})
+    out["bias"] = 1.0
+    return out
+
+
+@cache
+def load_silver() -> dict[str, tuple[dict[str, float], float]]:
+    """Per event type: (sparse weights, threshold) of the silver model; empty when missing."""
+    from rasad.data.loader import read_tsv
+
+    try:
+        rows = read_tsv(SILVER_FILE)
+    except FileNotFoundError:
+        return {}
+    out: dict[str, tuple[dict[str, float], float]] = {}
+    for r in rows:
+        weights, threshold = out.get(r["type"], ({}, 0.5))
+        if r["feature"] == "threshold":
+            threshold = float(r["weight"])
+        else:
+            weights[r["feature"]] = float(r["weight"])
+        out[r["type"]] = (weights, threshold)
+    return out
+
+
+def sparse_probability(features: dict[str, float], weights: dict[str, float]) -> float:
+    """Logistic probability of sparse named features (unknown features weigh nothing)."""
+    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

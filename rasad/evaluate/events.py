@@ -93,6 +93,27 @@ def model_detected(article: Article, found: list[Any], kind: str) -> bool | None
     return probability(features, model[0]) >= model[1]
 
 
+def silver_probability(article: Article, found: list[Any], kind: str) -> float | None:
+    """The weakly supervised detector's probability for one sentence (None: no model)."""
+    from rasad.evaluate.event_model import load_silver, silver_features, sparse_probability
+
+    model = load_silver().get(kind)
+    if model is None:
+        return None
+    types = {m.type for m in article.mentions}
+    tokens = article.cache.get("tokens", [])
+    features = silver_features(tokens, types, len(article.dates), found, kind)
+    return sparse_probability(features, model[0])
+
+
+def silver_detected(article: Article, found: list[Any], kind: str) -> bool | None:
+    """The silver model's decision at its own (fixed, not dev-tuned) threshold."""
+    from rasad.evaluate.event_model import load_silver
+
+    p = silver_probability(article, found, kind)
+    return None if p is None else p >= load_silver()[kind][1]
+
+
 def read_detection(path: str | Path) -> list[dict[str, str]]:
     """Rows of a GSR detection CSV; a clear error when columns are missing."""
     with open(path, encoding="utf-8", newline="") as fh:
@@ -129,20 +150,27 @@ def evaluate_events(
     *,
     spans: str | Path | None = None,
     analyze: Callable[[Article], list[Any]] | None = None,
+    detector: str = "dev",
 ) -> dict[str, Any]:
-    """Detection P/R/F1 per event type in a GSR CSV (and span agreement if ``spans`` given)."""
+    """Detection P/R/F1 per event type in a GSR CSV (and span agreement if ``spans`` given).
+
+    ``detector``: "dev" (the dev-calibrated model) or "silver" (weakly supervised, never fitted
+    on labelled data; it needs the entities and dates stages).
+    """
     if analyze is None:
         from rasad.extract.events import analyze
     rows = read_detection(path_csv)
     limits = thresholds()
     by_type: dict[str, list[tuple[bool, bool]]] = {}
+    decide = silver_detected if detector == "silver" else model_detected
+    stages = None if detector == "silver" else DETECTION_STAGES
     for row in rows:
         if row["label"] not in POSITIVE | NEGATIVE:
             continue
         kind = row["event_type"].upper()
-        article = prepare(row["text"], DETECTION_STAGES)
+        article = prepare(row["text"], stages)
         found = analyze(article)
-        hit = model_detected(article, found, kind)
+        hit = decide(article, found, kind)
         if hit is None:  # no model: the noisy-OR of trigger reliabilities against a threshold
             roots = TYPE_ROOTS.get(kind, frozenset())
             hit = detected(found, roots, limits.get(kind, DEFAULT_THRESHOLD))

@@ -96,8 +96,8 @@ class Ingester:
                     touched |= self._store(item, added)
                 else:
                     self._error(item, added)
-            self.con.executemany(
-                "INSERT OR IGNORE INTO stems(word, stem) VALUES (?, ?)", self.stems
+            self.con.executemany(  # in key order: appends to the b-tree pages
+                "INSERT OR IGNORE INTO stems(word, stem) VALUES (?, ?)", sorted(self.stems)
             )
             store_bodies(self.con, self.bodies)
             corpus.refresh(self.con, touched)

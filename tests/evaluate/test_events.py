@@ -105,3 +105,13 @@ def test_folds_keep_a_document_together(sentence_id: str, doc: str) -> None:
     spec.loader.exec_module(module)
     assert module.doc_id(sentence_id) == doc
     assert module.fold_of(doc) == module.fold_of(module.doc_id(sentence_id))
+
+
+def test_silver_model_loads_and_scores() -> None:
+    from rasad.evaluate.event_model import load_silver, sparse_probability
+
+    model = load_silver()
+    assert set(model) == {"PROTEST", "ASSAULT"}
+    weights, threshold = model["ASSAULT"]
+    assert 0.0 < sparse_probability({"bias": 1.0, "on": 1.0}, weights) < 1.0
+    assert 0.0 < threshold < 1.0

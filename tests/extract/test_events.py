@@ -574,3 +574,86 @@ def test_generic_and_hypothetical_cues(name: str, text: str, modality: str) -> N
     violent = [e for e in _events(text) if e[0] in ("13", "16", "18", "19") and e[2]]
     assert violent and all(e[3] == modality for e in violent)
     assert not any(e.negated for e in events(article(text)).events)
+
+
+# ---- second quality pass: locatives, unnamed officials, senses, modality, reporters --------
+
+import rasad  # noqa: E402
+
+
+def _pass2_events(text: str) -> list:
+    return rasad.analyze(text, published="2018-05-01").events
+
+
+PASS2_ARGUMENT_CASES = [
+    # a place after a direction head is the location, never a source or target
+    ("direction", "وأصيب 4 في مواجهات مع مسلحين غرب مدينة زبيد.", "19", None),
+    ("direction-country", "قتل 3 أشخاص بانفجار عبوة ناسفة في مدينة الصدر شرقي بغداد.", None, None),
+    # a title with a country adjective and no name stands for the country
+    ("unnamed-title", "سيزور وزير الخارجية الأمريكي الجديد إسرائيل الأسبوع المقبل.", "03", "c:USA"),
+    ("unnamed-title-criticism", "وانتقد الرئيس الفرنسي إيران بشدة.", "11", "c:FRA"),
+    (
+        "named-title-keeps-person",
+        "وزار وزير الخارجية الأمريكي مايك بومبيو إسرائيل أمس.",
+        "04",
+        "a:mike-pompeo",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "root", "source"), PASS2_ARGUMENT_CASES)
+def test_pass2_arguments(name: str, text: str, root: str | None, source: str | None) -> None:
+    events_ = _pass2_events(text)
+    places = {"p:zabid", "p:baghdad", "c:IRQ"}
+    assert not any(set(e.source + e.target) & places for e in events_), name
+    if root is not None:
+        hit = [e for e in events_ if e.root == root]
+        assert hit, name
+        if source is not None:
+            assert hit[0].source == [source], name
+
+
+PASS2_SENSE_CASES = [
+    ("support-relations", "وبحث الرئيسان سبل دعم العلاقات الاقتصادية بين مصر وروسيا."),
+    ("support-treasury", "كما يدعم داعش خزائنه بمصادر تمويل متنوعة."),
+    ("search-for", "العراق يبحث عن بدائل خليجية للكهرباء الإيرانية"),
+    ("eyes-turn", "تتوجه الأنظار إلى القاهرة التي تستضيف جولة جديدة."),
+    ("our-prayers", "دعواتنا للرئيس الفلسطيني محمود عباس بالشفاء."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), PASS2_SENSE_CASES)
+def test_pass2_figurative_senses(name: str, text: str) -> None:
+    assert [e.code for e in _pass2_events(text) if e.root in ("04", "05", "02")] == [], name
+
+
+PASS2_MODALITY_CASES = [
+    ("alleged", "ونفت روسيا الهجوم الكيماوي المزعوم على دوما.", {"denied", "hypothetical"}),
+    (
+        "possibility",
+        "تتزايد المخاوف من احتمالية استخدام النظام السوري السلاح الكيماوي ضد إدلب.",
+        {"hypothetical"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "modalities"), PASS2_MODALITY_CASES)
+def test_pass2_modality(name: str, text: str, modalities: set[str]) -> None:
+    hit = [e for e in _pass2_events(text) if e.root == "20"]
+    assert hit and hit[0].modality in modalities, name
+
+
+def test_pass2_support_still_found() -> None:
+    assert [e.code for e in _pass2_events("ودعمت السعودية الحكومة اليمنية بمليار دولار.")] == ["051"]
+
+
+def test_collective_reporter_is_an_actor() -> None:
+    article = rasad.analyze("وأكدت الدول الأوروبية أن إيران تعهدت بعدم حيازة سلاح نووي.")
+    used = {x for e in article.events for x in e.reported_by}
+    assert used and used <= {a.id for a in article.actors}
+
+
+def test_protest_at_a_place_without_actors() -> None:
+    text = "خرج آلاف المتظاهرين، أمس الأحد، في مدينة البصرة جنوبي العراق، احتجاجا على البطالة."
+    hit = [e for e in _pass2_events(text) if e.root == "14"]
+    assert hit and hit[0].location and not hit[0].source

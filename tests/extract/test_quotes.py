@@ -57,7 +57,12 @@ ENTITIES = {
     "إسرائيل": ("GPE", "isr"),
     "الولايات المتحدة": ("GPE", "usa"),
     "الخليج": ("LOC", "gulf"),
+    "سانوفي": ("ORG", "sanofi"),
+    "البنتاغون": ("ORG", "pentagon"),
+    "تويتر": ("MEDIA", "twitter"),
 }
+# Countries of the actors (descriptions with a nationality adjective are checked against them).
+COUNTRIES = {"sanofi": "FRA", "pentagon": "USA", "putin": "RUS", "trump": "USA", "irn": "IRN"}
 
 
 def _mentions(text: str) -> list[Mention]:
@@ -75,7 +80,9 @@ def _mentions(text: str) -> list[Mention]:
 def analyze(text: str) -> Article:
     """An article with hand-made mentions, run through the quotes stage."""
     mentions = _mentions(text)
-    actors = {m.actor: Actor(m.actor, m.type, m.actor) for m in mentions}
+    actors = {
+        m.actor: Actor(m.actor, m.type, m.actor, country=COUNTRIES.get(m.actor)) for m in mentions
+    }
     return quotes(Article(text=text, mentions=mentions, actors=list(actors.values())))
 
 
@@ -357,3 +364,117 @@ def test_diacritics_and_tatweel_keep_offsets() -> None:
 def test_without_mentions() -> None:
     art = quotes(Article(text=f'وقال مسؤول: "{Q1}". وأضاف: "{Q2}".'))
     assert [(q.text, q.speaker) for q in art.quotes] == [(Q1, None), (Q2, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a definite description takes the latest actor of its kind, with a matching country
+        (f'وأعلنت سانوفي وقف بيع اللقاح. وقالت الشركة الفرنسية في بيان: "{Q1}".', ["sanofi"]),
+        (f'وأعلنت سانوفي وقف بيع اللقاح. وقالت الشركة الأمريكية: "{Q1}".', [None]),
+        (f'وأصدرت وزارة الخارجية قرارا. وقالت الوزارة: "{Q1}".', ["mfa"]),
+        (f'ورفض البنتاغون التعليق. وقالت الوزارة الأمريكية: "{Q1}".', ["pentagon"]),
+        # ... an actor named with no class noun only when a nationality can be checked
+        (f'ورفض البنتاغون التعليق. وقالت الوزارة: "{Q1}".', [None]),
+        # ... never one named with another class noun
+        (f'وحذرت منظمة العفو الدولية من الخطر. وقالت الوزارة: "{Q1}".', [None]),
+        (f'وقالت منظمة العفو الدولية: "{Q1}". وقالت الوزارة: "{Q2}".', ["amnesty", None]),
+        # a title: the latest person holding it, of that country
+        (f'واتصل الرئيس بوتين بنظيره. وقال الرئيس الروسي: "{Q1}".', ["putin"]),
+        (f'واتصل الرئيس بوتين بنظيره. وقال الرئيس الأمريكي: "{Q1}".', [None]),
+        (f'واتصل بوتين بنظيره. وقال الرئيس الروسي: "{Q1}".', [None]),  # no such title
+        # an organisation noun is not the previous speaker when that is a person
+        (f'وقال لافروف: "{Q1}". وقالت الوزارة: "{Q2}".', ["lavrov", None]),
+        # an unnamed referent of the same noun since the candidate blocks it
+        (
+            f'وأشادت الأمم المتحدة بالعمل. وأكدت اللجنة التي درسته أهميته. وقالت اللجنة: "{Q1}".',
+            [None],
+        ),
+    ],
+)
+def test_recent_compatible_descriptions(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a document speaks for its issuer, named where it was first mentioned ...
+        (f'ونشرت منظمة العفو الدولية تقريرا جديدا. وقال التقرير: "{Q1}".', ["amnesty"]),
+        (f'وقال تقرير صادر عن الأمم المتحدة: "{Q1}".', ["un"]),
+        (f'وقال تقرير لمنظمة العفو الدولية: "{Q1}".', ["amnesty"]),
+        # ... or quoted in that sentence
+        (f'وقالت وزارة الداخلية في بيان: "{Q1}". وأضاف البيان: "{Q2}".', ["moi", "moi"]),
+        (f'وبحسب وزارة الداخلية في بيان: "{Q1}". وأضاف البيان: "{Q2}".', ["moi", "moi"]),
+        # ... and is nobody's when no issuer is named (not the previous speaker)
+        (f'وقال لافروف: "{Q1}". وقال التقرير: "{Q2}".', ["lavrov", None]),
+        (f'وقال لافروف: "{Q1}". وأشارت الدراسة إلى أن "{Q2}".', ["lavrov", None]),
+        # a report about a country is not issued by it
+        (f'ونشر تقرير عن إيران أمس. وقال التقرير: "{Q1}".', [None]),
+    ],
+)
+def test_document_sources(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a pronoun cue takes the subject of an earlier sentence of its paragraph
+        (f'وأصدرت منظمة العفو الدولية تقريرا أمس. وأكدت أن "{Q1}".', ["amnesty"]),
+        (f'وزار ظريف موسكو أمس. والتقى نظيره هناك. وأكد أن "{Q1}".', ["zarif"]),
+        # ... and the previous paragraph's when it opens with a continuation verb
+        (f'وأعربت منظمة العفو الدولية عن قلقها.\n\nوتابعت: "{Q1}".', ["amnesty"]),
+        (f'وأعربت منظمة العفو الدولية عن قلقها.\n\nوقالت: "{Q1}".', [None]),
+        (f'وأعربت منظمة العفو الدولية عن قلقها\n\nوتابعت: "{Q1}".', [None]),  # a headline
+        # the quote's own speaker stays when the sentence after it names no new subject
+        (f'وقال لافروف: "{Q1}". وكانت موسكو قد رفضت العرض. وأضاف: "{Q2}".', ["lavrov"] * 2),
+        (f'وقال لافروف: "{Q1}". وفي موسكو رفض العرض. وأضاف: "{Q2}".', ["lavrov"] * 2),
+    ],
+)
+def test_pronoun_across_sentences(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a country after a masculine transitive verb is its object
+        (f'وقال لافروف: "{Q1}". ودعا إيران إلى "{Q2}".', ["lavrov", "lavrov"]),
+        (f'ودعت إيران الولايات المتحدة إلى "{Q1}".', ["irn"]),
+        (f'ودعا لافروف الأطراف إلى "{Q1}".', ["lavrov"]),
+        # a name inside the complement (after إلى، على، بـ) is not the subject
+        (f'وقال لافروف: "{Q1}". ودعا إلى محاكمة ترامب بتهمة "{Q2}".', ["lavrov", "lavrov"]),
+        (f'وقال لافروف: "{Q1}". وحث على دعم ترامب في "{Q2}".', ["lavrov", "lavrov"]),
+        (f'وناشد غوتيريش الأطراف "{Q1}".', ["guterres"]),
+        # a noun whose gender does not fit the verb is its object
+        (f'وقالت وزارة الخارجية: "{Q1}". واعتبرت السفير "{Q2}".', ["mfa", "mfa"]),
+        (f'وقالت وزارة الخارجية: "{Q1}". ودعت الوزارة إلى "{Q2}".', ["mfa", "mfa"]),
+    ],
+)
+def test_transitive_cues_take_the_subject(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a name after punctuation heads a clause only at the sentence start: not a dateline
+        # outlet, not a platform in apposition
+        (f'دبي، (رويترز) -- وصف لافروف الاتفاق بأنه سيئ، واعتبر أن "{Q1}".', ["lavrov"]),
+        (f'ونشر ترامب تغريدات على حسابه بموقع التواصل، تويتر، حيث قال: "{Q1}".', ["trump"]),
+        # a person after a preposition is not the subject of a later pronoun cue
+        (
+            f'وقال ظريف: "{Q1}". وبعد لقاء مع لافروف، أصدر الوفد بيانا عبر فيه عن "{Q2}".',
+            ["zarif", None],
+        ),
+        # ... but one after "إلا أن" is
+        (f'وقال ظريف: "{Q1}". إلا أن لافروف رفض العرض، مؤكدا أن "{Q2}".', ["zarif", "lavrov"]),
+        # an outlet after a preposition and its class noun is not a subject
+        (f'وقال ظريف: "{Q1}". وفي مقابلة على قناة سكاي نيوز عربية، فأجاب: "{Q2}".', ["zarif"] * 2),
+        # a document named with a description: the outlet named before
+        (f'ونشرت صحيفة "هآرتس" تقريرا. وذكر تقرير الصحيفة أن "{Q1}".', ["haaretz"]),
+    ],
+)
+def test_clause_subjects(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers

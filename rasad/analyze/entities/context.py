@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rasad.analyze.entities import crf, lex
-from rasad.analyze.entities.match import Seg, first_forms
+from rasad.analyze.entities.match import Seg, core, first_forms
 from rasad.analyze.entities.recognize import (
     CRF_TYPES,
     QUOTES,
@@ -22,7 +22,7 @@ from rasad.analyze.entities.recognize import (
     scan,
     segs_of,
 )
-from rasad.analyze.entities.rules import edge_key, is_common, not_names, particles
+from rasad.analyze.entities.rules import club_cues, edge_key, is_common, not_names, particles
 from rasad.analyze.entities.rules import titles as title_phrases
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
@@ -39,6 +39,7 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     if crf_only:
         return _crf_cands(tokens, tags, [], set())
     found = _metonymy(found, tags)
+    _clubs(segs, found)
     found = _longer_persons(tokens, found, tags)
     cue_slots: set[int] = set()
     _titles(tokens, segs, found, sc.chains, hint, tags)
@@ -96,6 +97,14 @@ def _metonymy(found: list[Cand], tags: list[str]) -> list[Cand]:
         if all(_city(c) for c in inside) or (places and longer):
             drop.update(id(c) for c in inside)
     return [c for c in found if id(c) not in drop]
+
+
+def _clubs(segs: list[Seg], found: list[Cand]) -> None:
+    """A one-word city after a club word (فريق ليون، مرمى ميلان) is the club: an ORG."""
+    cues = club_cues()
+    for c in found:
+        if c.i > 0 and _city(c) and (core(segs[c.i - 1]) in cues or segs[c.i - 1][0] in cues):
+            c.type, c.entries, c.how = "ORG", (), "club"
 
 
 def _city(c: Cand) -> bool:
@@ -329,6 +338,26 @@ def _chains(tokens, segs, found: list[Cand]) -> None:
             j += tokens[j].is_word and cover[j] is None  # the CRF stopped at بن/آل
         if j > c.j:
             c.j, c.end = j, tokens[j - 1].end
+        _son_of(tokens, segs, c, cover)
+
+
+def _son_of(tokens, segs, c: Cand, cover) -> None:
+    """ "أحمد بن محمد بن راشد": a name before بن makes the whole chain one person, the son, not
+    the father the lexicon matched (the span grows to the first name, the entry is dropped)."""
+    i = c.i
+    while (
+        i >= 2
+        and particles().get(segs[i - 1][0]) == "inner"
+        and cover[i - 1] is None
+        and cover[i - 2] is None
+        and tokens[i - 2].is_word
+        and not _not_name(tokens[i - 2], True)
+        and not title_phrases().lookup((segs[i - 2][0],))
+    ):
+        i -= 2
+    if i < c.i:  # the family's nationality stays
+        c.country = c.country or (getattr(c.entries[0], "country", None) if c.entries else None)
+        c.i, c.start, c.entries, c.how = i, name_start(tokens[i]), (), "chain"
 
 
 def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:

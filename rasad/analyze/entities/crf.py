@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from rasad.analyze.entities.features import Seg, sentence_features
+from rasad.analyze.entities.features import Seg, sentence_features, set_known
 from rasad.data.loader import DATA_DIR
 
 MODEL = DATA_DIR / "models" / "ner.crfsuite"
@@ -26,6 +26,7 @@ def tagger():
         return None
     t = pycrfsuite.Tagger()
     t.open(str(MODEL))
+    set_known(frozenset(attr for attr, _ in t.info().state_features))
     return t
 
 

@@ -46,8 +46,32 @@ def shape(word: str) -> str:
     return "punct"
 
 
+# Attributes the loaded model has weights for (None: keep all, as when training). Others
+# would be ignored by the tagger anyway; dropping them early saves most of the tagging time.
+_KNOWN: frozenset[str] | None = None
+
+
+def set_known(attrs: frozenset[str] | None) -> None:
+    """Keep only these attributes in features from now on (None: all); clears the caches."""
+    global _KNOWN
+    _KNOWN = attrs
+    word_features.cache_clear()
+    _CONTEXT.clear()
+
+
+def _kept(feats: tuple[str, ...]) -> tuple[str, ...]:
+    known = _KNOWN
+    return feats if known is None else tuple(f for f in feats if f in known)
+
+
 @lru_cache(maxsize=100_000)
 def word_features(seg: Seg) -> tuple[str, ...]:
+    """Features of one token on its own that the model knows (cached per segmentation)."""
+    return _kept(_all_word_features(seg))
+
+
+@lru_cache(maxsize=100_000)
+def _all_word_features(seg: Seg) -> tuple[str, ...]:
     """Features of one token on its own (cached per segmentation)."""
     norm, pre, det, stem, suf = seg
     core = det + stem if det != "ل" else "ال" + stem
@@ -88,14 +112,29 @@ _CONTEXT: dict[Seg, dict[int, tuple[str, ...]]] = {}
 
 def _context(seg: Seg) -> dict[int, tuple[str, ...]]:
     """What a token tells its neighbours, by their offset from it (built from its own features)."""
-    own = word_features(seg)
+    own = _all_word_features(seg)
     core, fine, coarse, sh = own[1][5:], own[12][2:], own[13][3:], own[10][6:]
     stem = seg[3]
     return {
-        -2: ("-2c=" + fine,),  # farther neighbours: their cluster only (most of their value)
-        -1: ("-1core=" + core, "-1stem=" + stem, "-1c=" + fine, "-1cc=" + coarse, "-1shape=" + sh),
-        1: ("+1core=" + core, "+1stem=" + stem, "+1c=" + fine, "+1cc=" + coarse, "+1shape=" + sh),
-        2: ("+2c=" + fine,),
+        off: _kept(feats)
+        for off, feats in {
+            -2: ("-2c=" + fine,),  # farther neighbours: their cluster only (most of their value)
+            -1: (
+                "-1core=" + core,
+                "-1stem=" + stem,
+                "-1c=" + fine,
+                "-1cc=" + coarse,
+                "-1shape=" + sh,
+            ),
+            1: (
+                "+1core=" + core,
+                "+1stem=" + stem,
+                "+1c=" + fine,
+                "+1cc=" + coarse,
+                "+1shape=" + sh,
+            ),
+            2: ("+2c=" + fine,),
+        }.items()
     }
 
 
@@ -126,7 +165,9 @@ def sentence_features(
         feats += ctx[i + 3][1]
         feats += ctx[i + 4][2]
         if i > 0:
-            feats.append("bi-1=" + segs[i - 1][3] + "|" + seg[3])
+            bi = "bi-1=" + segs[i - 1][3] + "|" + seg[3]
+            if _KNOWN is None or bi in _KNOWN:
+                feats.append(bi)
         if hints:
             feats += hints[i]
             if i > 0 and hints[i - 1]:

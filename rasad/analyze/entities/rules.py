@@ -50,6 +50,12 @@ def descriptors() -> frozenset[str]:
 
 
 @cache
+def club_cues() -> frozenset[str]:
+    """Words after which a city's name is its sports club (فريق، مرمى، حارس)."""
+    return frozenset(normalize(r["word"]) for r in read_tsv("entities/club_cues.tsv"))
+
+
+@cache
 def not_names() -> dict[str, str]:
     """Words never at the edge of a name (edge key, see ``edge_key``) -> kind (prep, verb...)."""
     return {edge_key(r["word"]): r["kind"] for r in read_tsv("entities/not_names.tsv")}

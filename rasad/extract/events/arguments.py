@@ -255,8 +255,20 @@ def arguments(doc: Doc, span: Span, next_trigger: int, adjective_actor: str | No
     else:
         _noun_args(doc, span, end, args, adjective_actor)
     args.target = [t for t in args.target if t not in args.source]
-    args.location = _location(doc, span, end, args)
+    places = _locatives(doc, args)
+    args.location = places[0] if places else _location(doc, span, end, args)
     return args
+
+
+def _locatives(doc: Doc, args: Args) -> list[str]:
+    """Take places after a direction or facility head out of the dyad ("غرب مدينة زبيد")."""
+    used = [doc.by_token[i] for i in sorted(args.used) if i in doc.by_token]
+    places = [m.actor for m in used if m.locative]
+    keep = {m.actor for m in used if not m.locative}
+    drop = set(places) - keep
+    args.source = [a for a in args.source if a not in drop]
+    args.target = [a for a in args.target if a not in drop]
+    return [a for a in places if a in drop]
 
 
 def _lam_target(doc: Doc, last: int, end: int) -> M | None:
@@ -477,6 +489,6 @@ def _location(doc: Doc, span: Span, end: int, args: Args) -> str | None:
     for m in mentions_in(doc, span.last + 1, end) + mentions_in(
         doc, max(span.first - 6, 0), span.first
     ):
-        if m.type in PLACE_TYPES and m.prep in ("في", "ب") and m.actor not in taken:
+        if m.type in PLACE_TYPES and (m.prep in ("في", "ب") or m.locative) and m.actor not in taken:
             return m.actor
     return None

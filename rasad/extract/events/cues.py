@@ -141,7 +141,13 @@ def polarity(tokens: list[Any], hits: list[CueHit], first: int, future: bool) ->
     negated, found = False, set()
     sent = tokens[first].sent
     for hit in hits:
-        if hit.sent != sent or hit.effect == "attribution" or hit.last >= first:
+        if hit.sent != sent or hit.effect == "attribution":
+            continue
+        if hit.effect == "alleged":  # stands after the noun it qualifies (الهجوم المزعوم)
+            if hit.first > first and words_between(tokens, first, hit.first) < hit.window:
+                found.add("hypothetical")
+            continue
+        if hit.last >= first:
             continue
         if (
             _crosses_clause(tokens, hit.last, first)

@@ -22,7 +22,8 @@ from rasad.extract.events.cues import CueHit, _match_rest, load_cues, polarity, 
 from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc
 from rasad.extract.events.lexicon import candidates, core, load_triggers
 from rasad.extract.events.senses import allowed, fits_target, recoded
-from rasad.extract.events.subjects import claimers
+from rasad.extract.events.subjects import claimers, opposer_subject, opposers
+from rasad.extract.events.titles import add_titled_countries
 from rasad.model import Actor, Article
 
 CONTENT_MARKERS = frozenset({"ان", "بان", "انه", "انها", "الي"})
@@ -184,6 +185,7 @@ def analyze(article: Article) -> list[Found]:
     """Every trigger in an article with its arguments, polarity, date and attribution."""
     doc = build_doc(article)
     _add_collectives(doc)
+    add_titled_countries(doc, _actor_lexicon())
     spans = find_triggers(doc)
     hits = load_cues().find(doc.tokens)
     doc.barriers = {
@@ -191,6 +193,7 @@ def analyze(article: Article) -> list[Found]:
     }
     doc.barriers |= {s.first for s in spans}
     doc.noun_ends = {s.last for s in spans if not s.verb}
+    doc.opposers = opposers(spans, hits)
     reporters = _reporters(doc, hits)
     out = []
     for k, span in enumerate(spans):
@@ -222,6 +225,14 @@ def _credit_claims(found: list[Found], claims: list[tuple[int, int, str]]) -> No
 
 def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], reporters: dict) -> Found:
     args = arguments(doc, span, nxt, _adjective_actor(doc, span))
+    if not span.verb and doc.opposers:  # "دانت X استخدام أسلحة": X is no agent of the use
+        against = doc.opposers - {span.first}
+        drop = {
+            doc.by_token[i].actor
+            for i in args.used
+            if i in doc.by_token and opposer_subject(doc, i, span.first, against)
+        }
+        args.source = [a for a in args.source if a not in drop]
     # A capital stands for its state, except as the physical target of force (a city is hit).
     material = span.entry.root in ("17", "18", "19", "20")
     args.source = _as_states(doc.article, args.source, sources=True)

@@ -38,6 +38,19 @@ def transparent() -> frozenset[str]:
     return frozenset(normalize(r["word"]).removeprefix("ال") for r in read_tsv("events/heads.tsv"))
 
 
+@cache
+def locative_heads() -> frozenset[str]:
+    """Direction and facility heads: the place after them is a locative (data: heads.tsv)."""
+    rows = read_tsv("events/heads.tsv")
+    kinds = ("direction", "facility")
+    return frozenset(normalize(r["word"]).removeprefix("ال") for r in rows if r["kind"] in kinds)
+
+
+def _is_locative_head(norm: str) -> bool:
+    heads = locative_heads()
+    return any(form in heads for form, _, _ in candidates(norm)) or norm.removeprefix("ال") in heads
+
+
 def _is_head(norm: str) -> bool:
     heads = transparent()
     return any(form in heads for form, _, _ in candidates(norm)) or norm.removeprefix("ال") in heads
@@ -71,6 +84,7 @@ class M:
     prep: str  # governing preposition (normalized), "" if none
     conj: bool  # opens a conjunct (preceded by و)
     start: int
+    locative: bool = False  # a place after a direction or facility head (غرب مدينة زبيد)
 
 
 @dataclass
@@ -89,6 +103,7 @@ class Doc:
     barriers: set[int] = field(default_factory=set)
     in_date: set[int] = field(default_factory=set)  # token indices inside date expressions
     noun_ends: set[int] = field(default_factory=set)  # last token of each verbal-noun trigger
+    opposers: set[int] = field(default_factory=set)  # condemning / denying verbs (subjects.py)
     starts: list[int] = field(default_factory=list)
 
     @property
@@ -163,7 +178,7 @@ def _add_mention(
     if first in doc.by_token:
         return
     prep, conj = _governor(doc, first, start)
-    m = M(first, last, actor, kind, prep, conj, start)
+    m = M(first, last, actor, kind, prep, conj, start, _locative(doc, first, kind))
     doc.mentions.append(m)
     if not keep_order:  # mentions added in text order need no sort
         doc.mentions.sort(key=lambda x: x.first)
@@ -193,6 +208,24 @@ def _governor(doc: Doc, index: int, start: int) -> tuple[str, bool]:
     if bare in PREPOSITIONS:
         return bare, True
     return "", conj
+
+
+def _locative(doc: Doc, index: int, kind: str) -> bool:
+    """Whether a place stands after a direction or facility head ("شمالي العراق"، "جامعة
+    صنعاء", and "مديرية أمن إسطنبول" with one bare noun between)."""
+    if kind not in ("GPE", "LOC"):
+        return False
+    i = index - 1
+    for _ in range(4):
+        if i < 0 or not doc.tokens[i].is_word:
+            return False
+        norm = doc.tokens[i].norm
+        if _is_locative_head(norm):
+            return True
+        if not _is_head(norm) and (i < index - 1 or norm.startswith("ال")):
+            return False  # only one bare noun may stand between the head and the place
+        i -= 1
+    return False
 
 
 def _previous_word(doc: Doc, index: int) -> Any | None:

@@ -47,6 +47,8 @@ def _sense(row: dict[str, str]) -> Sense:
     by_type = row["rule"] in ("recode_target", "not_target", "not_actor")
     types = frozenset(value.split(",")) if by_type else frozenset()
     words = () if types else _words(value)
+    if row["rule"] == "not_suffix":  # enclitic pronouns, matched as they are
+        words = tuple((normalize(w),) for w in value.split(",") if w)
     return Sense(row["rule"], words, types, code)
 
 
@@ -82,9 +84,10 @@ def name_heads() -> frozenset[str]:
 
 
 def _restrictions(span: Any) -> tuple[Sense, ...]:
-    if span.entry.rest:  # a pattern with literal complements has its sense fixed already
-        return ()
-    return load_senses().get((span.entry.head, span.entry.kind), ())
+    senses = load_senses().get((span.entry.head, span.entry.kind), ())
+    if span.entry.rest:  # a pattern with literal complements has its sense fixed already,
+        return tuple(s for s in senses if s.rule == "not_near_all")  # but for these
+    return senses
 
 
 def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
@@ -96,10 +99,14 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     )
 
 
-def _near(doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int) -> bool:
-    """Whether one of the phrases starts within ``limit`` words after the trigger."""
+def _near(
+    doc: Doc, span: Any, words: tuple[tuple[str, ...], ...], limit: int, inside: bool = False
+) -> bool:
+    """Whether one of the phrases starts within ``limit`` words after the trigger's head
+    (``inside``: also between the head and its literal complement, "تتوجه الأنظار إلى")."""
     firsts = {p[0] for p in words}
-    sent, seen, i = doc.tokens[span.first].sent, 0, span.last + 1
+    sent, seen = doc.tokens[span.first].sent, 0
+    i = span.first + 1 if inside else span.last + 1
     while i < len(doc.tokens) and seen < limit and doc.tokens[i].sent == sent:
         tok = doc.tokens[i]
         if tok.is_word or tok.norm[:1].isdigit():
@@ -134,9 +141,18 @@ def allowed(doc: Doc, span: Any) -> bool:
     for sense in _restrictions(span):
         if sense.rule == "not_near" and _near(doc, span, sense.words, NEAR):
             return False
+        if sense.rule == "not_near_all" and _near(doc, span, sense.words, NEAR, inside=True):
+            return False
+        if sense.rule == "not_suffix" and _suffix(doc, span) in {w[0] for w in sense.words}:
+            return False
         if sense.rule == "needs_object" and not _has_object(doc, span):
             return False
     return True
+
+
+def _suffix(doc: Doc, span: Any) -> str:
+    """The enclitic pronoun on the trigger's head word (دعوات+نا → نا)."""
+    return getattr(doc.tokens[span.first], "suf", "")
 
 
 def fits_target(doc: Doc, span: Any, targets: list[str], sources: list[str]) -> bool:

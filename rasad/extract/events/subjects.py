@@ -220,3 +220,30 @@ def _name_after(doc: Doc, last: int, limit: int) -> Any | None:
 def _name_before(doc: Doc, first: int) -> Any | None:
     m = doc.by_token.get(first - 1) if first else None
     return m if m is not None and not m.prep and m.type in ("ORG", "GPE", "PER") else None
+
+
+# Roots of verbs whose subject opposes the event in their object, never commits it
+# (دانت الخارجية التركية استخدام أسلحة كيماوية؛ امتنع الجيش عن التعليق على الغارة).
+OPPOSING_ROOTS = frozenset({"11", "12"})
+OPPOSING_CODES = frozenset({"011"})
+
+
+def opposers(spans: list[Any], hits: list[Any]) -> set[int]:
+    """Token indices of condemning, rejecting, denying or no-comment verbs."""
+    out = {
+        s.first
+        for s in spans
+        if s.verb and (s.entry.root in OPPOSING_ROOTS or s.entry.code in OPPOSING_CODES)
+    }
+    return out | {h.first for h in hits if h.effect == "denied"}
+
+
+def opposer_subject(doc: Doc, m_first: int, trigger_first: int, against: set[int]) -> bool:
+    """Whether the name at ``m_first`` is the subject of an opposing verb right before it
+    (within one word), with the verbal-noun trigger later in that verb's clause."""
+    for o in against:
+        if o < m_first < trigger_first:
+            between = [t for t in doc.tokens[o + 1 : m_first] if t.is_word]
+            if len(between) <= 1:
+                return True
+    return False

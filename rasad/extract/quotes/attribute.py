@@ -80,8 +80,15 @@ def is_prep(doc: Doc, word: str) -> bool:
 
 
 def governed(doc: Doc, m: Ment) -> bool:
-    """Whether a mention is the object of a preposition (so not a subject)."""
-    return bool(doc.attached_proclitic(m)) or is_prep(doc, doc.word_before(m.start))
+    """Whether a mention is the object of a preposition (so not a subject), also through a
+    class noun ("على تلفزيون بلومبرغ"، "لصحيفة هآرتس")."""
+    word = doc.word_before(m.start)
+    if doc.attached_proclitic(m) or is_prep(doc, word):
+        return True
+    nouns = doc.lex.orgnouns
+    if word[:1] in "لب" and word[1:] in nouns:
+        return True
+    return word in nouns and is_prep(doc, doc.word_before(doc.norm.rfind(word, 0, m.start)))
 
 
 def pick_speaker(doc: Doc, ments: list[Ment], start: int | None = None) -> Ment | None:

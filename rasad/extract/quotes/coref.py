@@ -16,8 +16,8 @@ MAX_ANTECEDENTS = 40
 
 def _bare(word: str) -> str:
     """A word without و, the article and a final ة/ه (الوزيرة -> وزير) for comparing titles."""
-    if word.startswith("و") and len(word) > 4:
-        word = word[1:]
+    if word.startswith(("وال", "وو")):
+        word = word[1:]  # only a certain و: many nouns start with و (وزير، وكالة)
     if word.startswith("ال") and len(word) > 4:
         word = word[2:]
     return word[:-1] if word.endswith("ه") and len(word) > 3 else word

@@ -25,6 +25,7 @@ MAX_LEAD_WORDS = 5  # a sentence's subject stands within its first words (verb a
 ISSUER_WORDS = 4  # "تقرير صادر عن منظمة X": the issuer follows its document closely
 _ISSUER_LINKS = frozenset({"صادر", "صادره", "الصادر", "الصادره", "عن", "من"})
 Said = tuple[tuple[int, str | None, tuple[int, int] | None], ...] | list
+_PARAGRAPH_ENDS = frozenset('.:"»”')
 _TYPES = {"PER": ("PER",), "MEDIA": ("MEDIA",), "ORG": ("ORG",)}
 
 
@@ -85,7 +86,29 @@ def recent_compatible(doc: Doc, words: list[str], before: int) -> Ment | None:
         # no known class ("الوزارة" -> "البنتاغون"), never one of another class ("حركة حماس")
         classes[m.actor] |= _classes(doc, m)
     strong = next((m for m in fit if head in classes[m.actor]), None)
-    return strong or next((m for m in fit if not classes[m.actor]), None)
+    # an actor of no known class only with a nationality to check ("الشركة الفرنسية")
+    weak = next((m for m in fit if not classes[m.actor]), None) if country else None
+    if strong is None and weak is not None and _unnamed_since(doc, desc[0], weak.end, before):
+        return None  # "اللجنة التي كانت تمتحنه ... فاعتبرت اللجنة": an unnamed committee
+    return strong or weak
+
+
+def _unnamed_since(doc: Doc, word: str, a: int, b: int) -> bool:
+    """Whether a definite noun already stood in ``[a, b)`` with no name right after it (an
+    unnamed referent introduced since the candidate actor)."""
+    word = word[1:] if word.startswith(("و", "ف")) and word[1:3] == "ال" else word
+    for hit in _stem_re(_bare(word)).finditer(doc.norm, a, b):
+        nxt = doc.mention_at(hit.end(), hit.end() + 2)
+        if nxt is None:
+            return True
+    return False
+
+
+def could_be(doc: Doc, m: Ment, word: str) -> bool:
+    """Whether an organisation mention could be called by a description's head noun: it is
+    not named with another class noun ("الوزارة" is never "منظمة العفو")."""
+    classes = _classes(doc, m)
+    return not classes or _bare(word) in classes
 
 
 def _person_fits(doc: Doc, m: Ment, head: str, ments: list[Ment]) -> bool:
@@ -122,6 +145,8 @@ def document_issuer(
     if not words or _bare(words[0]) not in _bare_set(doc.lex.docnouns):
         return False, None
     m = _issuer_after(doc, region[0], region[1])
+    if m is None and len(words) > 1 and words[1].startswith("ال") and head_kind(doc, words[1]):
+        m = recent_compatible(doc, words[1:], before)  # "تقرير الصحيفة": the paper named before
     if m is not None or not words[0].startswith("ال"):
         return True, m
     return True, _earlier_issuer(doc, _bare(words[0]), before, said)
@@ -189,6 +214,8 @@ def previous_subject(doc: Doc, h: CueHit, sent_start: int, floor: int) -> Ment |
             cross = False
             while s > 0 and doc.norm[s - 1] in "\n ":
                 s -= 1
+            if doc.norm[s - 1 : s] not in _PARAGRAPH_ENDS:
+                return None  # a headline or a link ("هل يصبح صلاح أفضل لاعب؟"), not a story
         ps, _ = doc.sents.limits(s - 1)
         if ps < floor:
             return None

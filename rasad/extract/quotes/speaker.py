@@ -24,6 +24,7 @@ from rasad.extract.quotes.coref import LEAD_WINDOW, resolve_description
 from rasad.extract.quotes.doc import CueHit, Doc, Ment
 from rasad.extract.quotes.marks import Span
 from rasad.extract.quotes.refer import (
+    could_be,
     disagrees,
     document_issuer,
     head_kind,
@@ -34,8 +35,11 @@ from rasad.extract.quotes.refer import (
 
 SUBJECT_TYPES = ("PER", "ORG", "MEDIA", "GPE")
 MAX_SVO_WORDS = 8
+MAX_PLAIN_LEAD = 8  # a clause's subject person follows its verb and title within a few words
 MIN_CONTINUATION_WORDS = 10  # a shorter quote alone in its paragraph is a subheading
 _LAKIN = frozenset({"لكن", "ولكن"})
+_BUT = frozenset({"الا", "غير", "بيد", "لكن", "ولكن"})
+_SIDE = ("جه", "جان", "ناحي")  # من جهته، من جانبها، من ناحيته
 MAX_HEADLINE_WORDS = 8  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
 MAX_PHRASE_WORDS = 3  # "بحسب وزير الخارجية X": the source follows its preposition closely
 MAX_SAYER_GAP = 6  # "عن وزير الخارجية X، في تصريح للصحفيين، قوله"
@@ -164,7 +168,7 @@ def _named_by_words(
     is_doc, issuer = document_issuer(doc, words, region, h.start, state.said)
     if is_doc:
         return _mention_att(h, issuer, region, "document")
-    if _same_as_previous(doc, words, state):
+    if _same_as_previous(doc, words, state) and (h.cue.kind != "prep" or head_kind(doc, words[0])):
         return _previous(doc, h, state, "same-speaker")  # "وأضاف الوزير" after his quote
     ref = recent_compatible(doc, words, h.start)
     if ref is not None:
@@ -270,14 +274,31 @@ def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
     if governed(doc, m):
         return False
     if m.type == "PER":
-        return True
+        return _plain_lead(doc, m, sent_start)
     if m.type == "GPE" and doc.norm[m.end : m.end + 2].lstrip()[:1] in ("،", ",", "("):
         return False  # a dateline: "دبي، الإمارات (CNN)"
     word = doc.word_before(m.start)
     lex = doc.lex
-    if not word or doc.norm.rfind(word, sent_start, m.start) < 0:
+    if not word:  # after punctuation: only at the sentence start ("تويتر، حيث قال"، "(CNN)")
+        return not region_words(doc, sent_start, m.start)
+    if doc.norm.rfind(word, sent_start, m.start) < 0:
         return True
     return word in lex.orgnouns or word in lex.docnouns or word in lex.cues or word[1:] in lex.cues
+
+
+def _plain_lead(doc: Doc, m: Ment, sent_start: int) -> bool:
+    """Whether a person stands early in its clause with no preposition, relative or
+    complementizer before it: a subject ("وسئل ماتيس")، not an object or a genitive ("بعد
+    اللقاء مع تيريزا ماي"، "الذي استهدف موكب رامي الحمد الله")."""
+    start = max(sent_start, *(doc.norm.rfind(c, sent_start, m.start) + 1 for c in "،,"))
+    lead = region_words(doc, start, m.start)
+    if len(lead) > 1 and lead[0] in _BUT and lead[1] in doc.lex.that:
+        lead = lead[2:]  # "إلا أن X يضيف"، "غير أن X": X heads the clause
+    if len(lead) > 1 and lead[0] == "من" and lead[1].startswith(_SIDE):
+        lead = lead[2:]  # "من جهته علق X" without its comma
+    lex = doc.lex
+    bad = any(is_prep(doc, w) or w in lex.that or w in lex.stops for w in lead)
+    return not bad and len(lead) <= MAX_PLAIN_LEAD
 
 
 def _previous(doc: Doc, h: CueHit | None, state: State, how: str) -> Attribution:
@@ -320,8 +341,9 @@ def _svo_subject(doc: Doc, h: CueHit, sent_start: int) -> tuple[int, int] | None
 
 
 def _clause_start(doc: Doc, h: CueHit, sent_start: int) -> int:
-    """Where the clause of a cue starts: after the last comma of its sentence before it."""
-    comma = max(doc.norm.rfind("،", sent_start, h.start), doc.norm.rfind(",", sent_start, h.start))
+    """Where the clause of a cue starts: after the last comma (or a headline's colon) of its
+    sentence before it."""
+    comma = max(doc.norm.rfind(c, sent_start, h.start) for c in "،,:")
     return max(sent_start, comma + 1)
 
 
@@ -337,6 +359,13 @@ def _same_as_previous(doc: Doc, words: list[str], state: State) -> bool:
     prev = doc.mention_at(*state.span)
     if kind is not None and prev is not None and (prev.type == "PER") != (kind == "PER"):
         return False  # "وقالت الوزارة" after a person's quote is not that person
+    if (
+        kind is not None
+        and prev is not None
+        and kind != "PER"
+        and not could_be(doc, prev, words[0])
+    ):
+        return False
     nisba = {w for w in words[1:] if w.startswith("ال") and w.endswith(("ي", "يه"))}
     if not nisba:
         return True
