@@ -2,10 +2,14 @@
 
 Articles: ANT 2018 articles under 6,000 characters with at least 5 quoted stretches of 4+
 words, ranked per source by md5(seed + docno); ``--ranks 18:24`` takes ranks 18-23 of each
-of the 5 sources (30 articles); ``--seed`` draws a different sample. Every quote is printed with the 150 characters before it, how it was
-attributed, the speaker's text and actor, and the outlet.
+of the 5 sources (30 articles); ``--seed`` draws a different sample and ``--fresh 30`` leaves
+out the unseeded ranks 0-29 (the samples read before). Every quote is printed with the 150
+characters before it, how it was attributed, the speaker's text and actor, and the outlet; a
+quote whose subject has no mention shows that subject (UNNAMED-SUBJECT), to list names the
+entity stage missed.
 
-Usage: .venv/bin/python scripts/audit_quotes.py --ranks 18:24 [--seed s1] [--kinds direct,indirect]
+Usage: .venv/bin/python scripts/audit_quotes.py --ranks 0:6 --seed r7a --fresh 30
+       [--kinds direct,indirect]
 Skips cleanly without ../shared.
 """
 
@@ -75,6 +79,9 @@ def show(k: int, r: dict, kinds: set[str]) -> None:
             f" VIA={names.get(att.via, att.via)}"
         )
         print(f"   ...{ctx}⟦{doc.norm[f.start : f.end][:70]}⟧")
+        if att.speaker is None and att.span:
+            # an unnamed subject: a name the entity stage may have missed (for its engineer)
+            print(f"   UNNAMED-SUBJECT: {doc.norm[att.span[0] : att.span[1]][:60]!r}")
 
 
 def main() -> None:

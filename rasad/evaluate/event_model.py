@@ -69,30 +69,38 @@ def context_features(tokens: Iterable[Any]) -> dict:
     }
 
 
-def probability(features: dict, weights: dict[str, float]) -> float:
+def probability(
+    features: dict, weights: dict[str, float], names: Sequence[str] = FEATURES
+) -> float:
     """The model's probability that the sentence reports an event of the type."""
-    z = sum(weights.get(k, 0.0) * features.get(k, 1.0 if k == "bias" else 0.0) for k in FEATURES)
+    z = sum(weights.get(k, 0.0) * features.get(k, 1.0 if k == "bias" else 0.0) for k in names)
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def fit(rows: list[dict], gold: list[bool], l2: float = 5.0, steps: int = 300) -> dict:
+def fit(
+    rows: list[dict],
+    gold: list[bool],
+    l2: float = 5.0,
+    steps: int = 300,
+    names: Sequence[str] = FEATURES,
+) -> dict:
     """Logistic regression weights by Newton's method (numpy; small data)."""
     import numpy as np
 
-    x = np.array([[r.get(k, 1.0 if k == "bias" else 0.0) for k in FEATURES] for r in rows])
+    x = np.array([[r.get(k, 1.0 if k == "bias" else 0.0) for k in names] for r in rows])
     y = np.array(gold, dtype=float)
-    w = np.zeros(len(FEATURES))
-    reg = l2 * np.eye(len(FEATURES))
+    w = np.zeros(len(names))
+    reg = l2 * np.eye(len(names))
     reg[0, 0] = 0.0  # no penalty on the bias
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
         grad = x.T @ (p - y) + reg @ w
-        hess = (x.T * (p * (1 - p))) @ x + reg + 1e-6 * np.eye(len(FEATURES))
+        hess = (x.T * (p * (1 - p))) @ x + reg + 1e-6 * np.eye(len(names))
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-6:
             break
-    return {k: round(float(v), 4) for k, v in zip(FEATURES, w, strict=True)}
+    return {k: round(float(v), 4) for k, v in zip(names, w, strict=True)}
 
 
 @cache

@@ -43,6 +43,10 @@ NAMES = [
     ("دول الخليج تشارك", "الخليج", "LOC", None),
     ("استهدف منشأتين لشركة أرامكو في بقيق", "أرامكو", "ORG", "SAU"),  # class word trimmed
     ("وقالت الوكالة العالمية لمكافحة المنشطات وادا", "وادا", "ORG", None),  # not و + آدا
+    ("وكتب ترامب على تويتر", "ترامب", "PER", "USA"),  # a frequent surname is still a name
+    ("وقال السفير الأمريكي لدى إسرائيل ديفيد فريدمان", "إسرائيل", "GPE", "ISR"),  # لدى + place
+    ("وحضر أحمد بن محمد بن راشد آل مكتوم الحفل", "أحمد بن محمد بن راشد آل مكتوم", "PER", "ARE"),
+    ("وسجل مهاجم ليون هدفا", "ليون", "ORG", None),  # a city after a club word is the club
 ]
 
 
@@ -196,13 +200,39 @@ def test_shape(word, expected):
     assert shape(word) == expected
 
 
-def test_sentence_features_window_and_hints():
+@pytest.fixture
+def all_features():
+    """Every feature template, not only those the loaded model knows."""
+    from rasad.analyze.entities import features
+
+    saved = features._KNOWN
+    features.set_known(None)
+    yield
+    features.set_known(saved)
+
+
+def test_sentence_features_window_and_hints(all_features):
     segs = [("وقال", "و", "", "قال", ""), ("غانتس", "", "", "غانتس", ""), ("ان", "", "", "ان", "")]
     feats = sentence_features(segs, [[], ["slot"], []])
     assert len(feats) == 3
     assert "w=غانتس" in feats[1] and "pre=و" in feats[0] and "slot" in feats[1]
     assert "-1core=قال" in feats[1] and "+1core=ان" in feats[1]
     assert "-1pad" in feats[0] and "+2pad" in feats[1]
+
+
+def test_window_features_see_the_sentence_around_them(all_features):
+    segs = [("وقال", "و", "", "قال", ""), ("غانتس", "", "", "غانتس", ""), ("ان", "", "", "ان", "")]
+    whole = sentence_features(segs, [[], ["slot"], []])
+    assert sentence_features(segs, [[], ["slot"], []], 1, 2) == whole[1:2]
+
+
+def test_model_filter_keeps_only_known_attributes(all_features):
+    from rasad.analyze.entities.features import set_known
+
+    segs = [("غانتس", "", "", "غانتس", "")]
+    set_known(frozenset({"bias", "w=غانتس"}))
+    feats = [f for f in sentence_features(segs)[0] if not f.endswith("pad")]  # pads: constant
+    assert feats == ["bias", "w=غانتس"]
 
 
 def test_bio_spans_follow_seqeval():

@@ -60,6 +60,9 @@ ENTITIES = {
     "سانوفي": ("ORG", "sanofi"),
     "البنتاغون": ("ORG", "pentagon"),
     "تويتر": ("MEDIA", "twitter"),
+    "فيسبوك": ("MEDIA", "facebook"),
+    "عمر جيليك": ("PER", "celik"),
+    "تركيا": ("GPE", "tur"),
 }
 # Countries of the actors (descriptions with a nationality adjective are checked against them).
 COUNTRIES = {"sanofi": "FRA", "pentagon": "USA", "putin": "RUS", "trump": "USA", "irn": "IRN"}
@@ -472,9 +475,41 @@ def test_transitive_cues_take_the_subject(text: str, speakers: list[str | None])
         (f'وقال ظريف: "{Q1}". إلا أن لافروف رفض العرض، مؤكدا أن "{Q2}".', ["zarif", "lavrov"]),
         # an outlet after a preposition and its class noun is not a subject
         (f'وقال ظريف: "{Q1}". وفي مقابلة على قناة سكاي نيوز عربية، فأجاب: "{Q2}".', ["zarif"] * 2),
+        # a preposition inside a title does not hide the person it names
+        (
+            f'وقال ظريف: "{Q1}". وانتقد وزير الشؤون الأوروبية في تركيا عمر جيليك القرار، '
+            f'وقال إن "{Q2}".',
+            ["zarif", "celik"],
+        ),
+        # a company may be a network or platform named before
+        (f'وقالت شبكة فيسبوك: "{Q1}". وكشفت الشركة في بيانها: "{Q2}".', ["facebook"] * 2),
+        # a document after a transitive cue is its subject, not its object
+        (f'وقال لافروف: "{Q1}". وحث القرار الأطراف على "{Q2}".', ["lavrov", None]),
         # a document named with a description: the outlet named before
         (f'ونشرت صحيفة "هآرتس" تقريرا. وذكر تقرير الصحيفة أن "{Q1}".', ["haaretz"]),
     ],
 )
 def test_clause_subjects(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a description with another nationality than the previous speaker's is someone else
+        (
+            f'وقال مندوب الولايات المتحدة ترامب: "{Q1}". وقال المندوب البريطاني: "{Q2}".',
+            ["trump", None],
+        ),
+        # an unnamed subject earlier in the sentence is the subject of a later pronoun cue
+        (f'وقال ترامب: "{Q1}". وأعرب المندوب الفرنسي عن ثقته، وقال: "{Q2}".', ["trump", None]),
+        # "المصدر" after "مصدر رسمي" introduced since the last quote is that new source
+        (
+            f'وقال لافروف: "{Q1}". ووصف مصدر رسمي القرار بأنه خطأ. وقال المصدر: "{Q2}".',
+            ["lavrov", None],
+        ),
+        (f'وقال مصدر رسمي: "{Q1}". وأضاف المصدر: "{Q2}".', [None, None]),
+    ],
+)
+def test_new_unnamed_speakers(text: str, speakers: list[str | None]) -> None:
     assert [s for _, s in direct(text)] == speakers

@@ -17,6 +17,7 @@ from rasad.analyze.entities.recognize import (
     hamza_split,
     hints,
     letter_offset,
+    name_like,
     name_like_all,
     name_start,
     scan,
@@ -26,7 +27,8 @@ from rasad.analyze.entities.rules import club_cues, edge_key, is_common, not_nam
 from rasad.analyze.entities.rules import titles as title_phrases
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
-CONTEXT = 2  # tokens of context the CRF sees around a gated token
+CONTEXT = 2  # tokens of context the CRF sees after a gated token
+LEFT = 2  # ... and before it
 
 
 def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
@@ -35,12 +37,13 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     sc = scan(segs, tokens)
     found = sc.found
     hint = hints(segs, sc)
-    tags = _crf_tags(tokens, segs, hint, None if crf_only else _gate(segs, found, hint, sc.chains))
+    want = None if crf_only else _gate(segs, found, hint, sc.chains, [x[1] for x in sc.infos])
+    tags = _crf_tags(tokens, segs, hint, want)
     if crf_only:
         return _crf_cands(tokens, tags, [], set())
     found = _metonymy(found, tags)
     _clubs(segs, found)
-    found = _longer_persons(tokens, found, tags)
+    found = _longer_persons(tokens, segs, found, tags)
     cue_slots: set[int] = set()
     _titles(tokens, segs, found, sc.chains, hint, tags)
     _cues(tokens, segs, found, sc.cues, cue_slots)
@@ -50,36 +53,57 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     return sorted(found, key=lambda c: c.i)
 
 
-def _gate(segs: list[Seg], found: list[Cand], hint: list[list[str]], chains=()) -> list[bool]:
+def _gate(
+    segs: list[Seg], found: list[Cand], hint: list[list[str]], chains=(), names=None
+) -> list[bool]:
     """Tokens the CRF must see: uncovered name-like words (rare or in name-like clusters),
     name slots after titles (with the whole title) and one-word cities (clubs named after
     them), with context."""
     n = len(segs)
     cover = covered(found, n)
-    names = name_like_all(segs)
+    names = name_like_all(segs) if names is None else names
     want = [False] * n
     for i, j, _, _ in chains:  # the title is the best evidence for the name after it
         want[i : min(n, j + CONTEXT + 1)] = [True] * (min(n, j + CONTEXT + 1) - i)
     for k in range(n):
         c = cover[k]
         if (names[k] and c is None) or (c is not None and _city(c)) or "slot" in hint[k]:
-            for m in range(max(0, k - CONTEXT), min(n, k + CONTEXT + 1)):
+            for m in range(max(0, k - LEFT), min(n, k + CONTEXT + 1)):
                 want[m] = True
     return want
 
 
 def _crf_tags(tokens, segs: list[Seg], hint: list[list[str]], want: list[bool] | None) -> list[str]:
-    """CRF tags over runs of wanted tokens within a sentence (all tokens when want is None)."""
-    tags = ["O"] * len(tokens)
-    start = None
-    for k in range(len(tokens) + 1):
-        inside = k < len(tokens) and (want is None or want[k])
-        if start is not None and (not inside or tokens[k].sent != tokens[start].sent):
-            tags[start:k] = crf.tag(segs[start:k], hint[start:k])
-            start = None
+    """CRF tags over runs of wanted tokens within a sentence (all tokens when want is None);
+    a run's features see the whole sentence around it."""
+    n = len(tokens)
+    tags = ["O"] * n
+    s0 = 0
+    for s1 in range(1, n + 1):
+        if s1 < n and tokens[s1].sent == tokens[s0].sent:
+            continue
+        runs = _runs(want, s0, s1)
+        if runs:
+            sent_segs, sent_hint = segs[s0:s1], hint[s0:s1]
+            for a, b in runs:
+                tags[a:b] = crf.tag(sent_segs, sent_hint, a - s0, b - s0)
+        s0 = s1
+    return tags
+
+
+def _runs(want: list[bool] | None, s0: int, s1: int) -> list[tuple[int, int]]:
+    """Maximal runs [a, b) of wanted tokens in [s0, s1)."""
+    if want is None:
+        return [(s0, s1)]
+    out, start = [], None
+    for k in range(s0, s1 + 1):
+        inside = k < s1 and want[k]
         if inside and start is None:
             start = k
-    return tags
+        elif not inside and start is not None:
+            out.append((start, k))
+            start = None
+    return out
 
 
 def _metonymy(found: list[Cand], tags: list[str]) -> list[Cand]:
@@ -113,7 +137,13 @@ def _city(c: Cand) -> bool:
     return c.type == "GPE" and c.j - c.i == 1 and kind != "country"
 
 
-def _longer_persons(tokens, found: list[Cand], tags: list[str]) -> list[Cand]:
+def _all_names(segs: list[Seg], i: int, j: int, skip: set[int]) -> bool:
+    """Whether every token of [i, j) outside ``skip`` may be part of a person's name."""
+    parts = particles()
+    return all(k in skip or segs[k][0] in parts or _given_name(segs[k]) for k in range(i, j))
+
+
+def _longer_persons(tokens, segs, found: list[Cand], tags: list[str]) -> list[Cand]:
     """A CRF person name that strictly contains one-word lexicon persons (حسين فهمي) wins;
     multi-word lexicon names are reliable and stay."""
     out = list(found)
@@ -126,6 +156,8 @@ def _longer_persons(tokens, found: list[Cand], tags: list[str]) -> list[Cand]:
             [c for c in found if c not in inside], i, j
         ):
             continue
+        if not _all_names(segs, i, j, {k for c in inside for k in range(c.i, c.j)}):
+            continue  # "منافس السيسي": a common noun before the lexicon name, not a longer name
         out = [c for c in out if c not in inside]
         out.append(Cand(i, j, name_start(tokens[i]), tokens[j - 1].end, "PER", how="crf"))
     return out
@@ -305,11 +337,26 @@ def _crf_cands(tokens, tags, found: list[Cand], cue_slots: set[int]) -> list[Can
     out = []
     for i, j, kind in crf.spans(tags):
         i, j = _trim_edges(tokens, i, j, kind == "PERS")
+        if kind == "PERS" and not _free(found, i, j):
+            i, j = _before_known(tokens, found, i, j)
         if i >= j or kind not in CRF_TYPES or not _free(found, i, j) or _designation(tokens, j):
             continue
         typ = "MEDIA" if i in cue_slots and kind == "ORG" else CRF_TYPES[kind]
         out.append(Cand(i, j, name_start(tokens[i]), tokens[j - 1].end, typ, how="crf"))
     return out
+
+
+def _before_known(tokens, found: list[Cand], i: int, j: int) -> tuple[int, int]:
+    """A CRF person span running into a recognized name ("موسى مصطفى موسى منافس السيسي"):
+    its part before that name, without trailing words that cannot end a name."""
+    starts = [c.i for c in found if i < c.i < j and c.j > i]
+    if not starts or any(c.i <= i < c.j for c in found):
+        return i, i
+    j = min(starts)
+    segs = [(t.norm, t.pre, t.det, t.stem, t.suf) for t in tokens[i:j]]
+    while j > i and not (_given_name(segs[j - i - 1]) and tokens[j - 1].is_word):
+        j -= 1
+    return _trim_edges(tokens, i, j, True)
 
 
 def _designation(tokens, j: int) -> bool:
@@ -341,6 +388,11 @@ def _chains(tokens, segs, found: list[Cand]) -> None:
         _son_of(tokens, segs, c, cover)
 
 
+def _given_name(seg: Seg) -> bool:
+    """A word that may be a given name: one in the lexicon's person names, or name-like."""
+    return lex.name_parts().get(seg[0]) in ("first", "both") or name_like(seg)
+
+
 def _son_of(tokens, segs, c: Cand, cover) -> None:
     """ "أحمد بن محمد بن راشد": a name before بن makes the whole chain one person, the son, not
     the father the lexicon matched (the span grows to the first name, the entry is dropped)."""
@@ -351,6 +403,8 @@ def _son_of(tokens, segs, c: Cand, cover) -> None:
         and cover[i - 1] is None
         and cover[i - 2] is None
         and tokens[i - 2].is_word
+        and not segs[i - 2][1]
+        and _given_name(segs[i - 2])
         and not _not_name(tokens[i - 2], True)
         and not title_phrases().lookup((segs[i - 2][0],))
     ):
@@ -360,6 +414,12 @@ def _son_of(tokens, segs, c: Cand, cover) -> None:
         c.i, c.start, c.entries, c.how = i, name_start(tokens[i]), (), "chain"
 
 
+def _may_end(seg: Seg, ends: set[str]) -> bool:
+    """Cheap pre-test for _partials: the word (or its stem) ends like one of the last names
+    (every form first_forms gives ends like one of the two)."""
+    return seg[0][-2:] in ends or seg[3][-2:] in ends
+
+
 def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:
     """Single tokens repeating the last name of a multi-token person elsewhere in the article."""
     last = {segs[c.j - 1][0]: c for c in found if c.type == "PER" and c.j - c.i > 1}
@@ -367,9 +427,10 @@ def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:
     if not last:
         return []
     cover = covered(found, len(tokens))
+    ends = {k[-2:] for k in last}
     out = []
     for i, seg in enumerate(segs):
-        if not seg[0] or cover[i] is not None:
+        if not seg[0] or cover[i] is not None or not _may_end(seg, ends):
             continue
         for form, strip in first_forms(seg):
             if form in last and (strip or not hamza_split(tokens[i])):

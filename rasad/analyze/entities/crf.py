@@ -30,12 +30,19 @@ def tagger():
     return t
 
 
-def tag(segs: Sequence[Seg], hints: Sequence[Sequence[str]] | None = None) -> list[str]:
-    """BIO tags for one token sequence (all "O" without a model)."""
+def tag(
+    segs: Sequence[Seg],
+    hints: Sequence[Sequence[str]] | None = None,
+    lo: int = 0,
+    hi: int | None = None,
+) -> list[str]:
+    """BIO tags for a sentence, or for its tokens [lo, hi) seen in the sentence's context
+    (all "O" without a model)."""
     t = tagger()
-    if t is None or not segs:
-        return ["O"] * len(segs)
-    return t.tag(sentence_features(segs, hints))
+    hi = len(segs) if hi is None else hi
+    if t is None or hi <= lo:
+        return ["O"] * (hi - lo)
+    return t.tag(sentence_features(segs, hints, lo, hi))
 
 
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

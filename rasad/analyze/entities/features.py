@@ -151,19 +151,28 @@ def _by_offset(seg: Seg) -> dict[int, tuple[str, ...]]:
 
 
 def sentence_features(
-    segs: Sequence[Seg], hints: Sequence[Sequence[str]] | None = None
+    segs: Sequence[Seg],
+    hints: Sequence[Sequence[str]] | None = None,
+    lo: int = 0,
+    hi: int | None = None,
 ) -> list[list[str]]:
-    """Feature lists for a sentence; ``hints`` adds per-token extra features (lexicon, titles)."""
+    """Feature lists for a sentence, or for its tokens [lo, hi) with the whole sentence as their
+    context; ``hints`` adds per-token extra features (lexicon, titles)."""
     n = len(segs)
-    # Neighbour features of every token, padded so that offsets never fall outside.
-    ctx = [_PAD, _PAD, *(_by_offset(s) for s in segs), _PAD, _PAD]
+    hi = n if hi is None else hi
+    # Neighbour features of the tokens around [lo, hi), padded at the sentence's edges.
+    a, b = max(0, lo - 2), min(n, hi + 2)
+    pad_l, pad_r = (_PAD,) * (2 - (lo - a)), (_PAD,) * (2 - (b - hi))
+    ctx = [*pad_l, *(_by_offset(s) for s in segs[a:b]), *pad_r]
     out = []
-    for i, seg in enumerate(segs):
+    for i in range(lo, hi):
+        seg = segs[i]
         feats = ["bias", *word_features(seg)]
-        feats += ctx[i][-2]
-        feats += ctx[i + 1][-1]
-        feats += ctx[i + 3][1]
-        feats += ctx[i + 4][2]
+        k = i - lo  # ctx[k + 2] is token i
+        feats += ctx[k][-2]
+        feats += ctx[k + 1][-1]
+        feats += ctx[k + 3][1]
+        feats += ctx[k + 4][2]
         if i > 0:
             bi = "bi-1=" + segs[i - 1][3] + "|" + seg[3]
             if _KNOWN is None or bi in _KNOWN:

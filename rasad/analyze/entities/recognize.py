@@ -112,12 +112,25 @@ def starts(seg: Seg) -> int:
 
 
 def start_bits(segs: Sequence[Seg]) -> list[int]:
-    """``starts`` of every token (cache hits inline: this runs on every token)."""
-    get = _STARTS.get
-    out = [get(seg, -1) for seg in segs]
-    for k, bits in enumerate(out):
-        if bits < 0:
-            out[k] = starts(segs[k])
+    """``starts`` of every token."""
+    return [info[0] for info in type_infos(segs)]
+
+
+Info = tuple[int, bool, tuple[str, ...]]  # start bits, name-like, own hints
+_INFO: dict[Seg, Info] = {}
+
+
+def type_infos(segs: Sequence[Seg]) -> list[Info]:
+    """What the recognizer needs of each token on its own, one cache lookup per token (the
+    same word forms recur in every article)."""
+    get = _INFO.get
+    out = [get(seg) for seg in segs]
+    for k, info in enumerate(out):
+        if info is None:
+            seg = segs[k]
+            out[k] = info = (starts(seg), name_like(seg), word_hints(seg))
+            if len(_INFO) < 200_000:
+                _INFO[seg] = info
     return out
 
 
@@ -149,10 +162,19 @@ def _accept(segs: Sequence[Seg], i: int, hit):
         return None
     n, entries, _ = hit
     if n == 1 and entries[0].type in ("MEDIA", "PER") and is_common(segs[i][0]):
-        return None
+        # A surname frequent in the news is frequent because of its bearer (ترامب): only
+        # first names and outlet names that are common words need a fuller context.
+        if entries[0].type == "MEDIA" or not _surname(segs[i]):
+            return None
     if n > 1 and entries[0].type == "ORG" and not _agrees(segs[i], segs[i + n - 1]):
         return None
     return hit
+
+
+def _surname(seg: Seg) -> bool:
+    """Whether a word is only ever the last word of the lexicon's person names."""
+    parts = lex.name_parts()
+    return any(parts.get(f) == "last" for f, _ in first_forms(seg))
 
 
 def _feminine(word: str) -> bool:
@@ -209,11 +231,13 @@ class Scan:
     found: list[Cand]
     chains: list[tuple[int, int, list[Any], str | None]]  # (first, name slot, titles, country)
     cues: list[tuple[int, int]]  # (cue start, token after the cue)
+    infos: list[Info]  # type_infos of the tokens
 
 
 def scan(segs: Sequence[Seg], tokens: Sequence[Any] | None = None) -> Scan:
     """Gazetteer matches, title chains and outlet cues (tokens=None: no text offsets)."""
-    all_bits = start_bits(segs)
+    infos = type_infos(segs)
+    all_bits = [info[0] for info in infos]
     found = gazetteer(tokens, segs, all_bits) if tokens is not None else gazetteer_segs(segs)
     place = place_at({c.i: c for c in found})
     chains, cues = [], []
@@ -230,13 +254,13 @@ def scan(segs: Sequence[Seg], tokens: Sequence[Any] | None = None) -> Scan:
             hit = outlet_cues().match(segs, i)
             if hit:
                 cues.append((i, i + hit[0]))
-    return Scan(found, chains, cues)
+    return Scan(found, chains, cues, infos)
 
 
 def hints(segs: Sequence[Seg], sc: Scan | None = None) -> list[list[str]]:
     """Per-token hint features for the CRF: lexicon tags, titles, name slots, cues, adjectives."""
     sc = sc or scan(segs)
-    out: list[list[str]] = [[] for _ in segs]
+    out: list[list[str]] = [list(info[2]) for info in sc.infos]
     for c in sc.found:
         out[c.i].append("lex=B-" + c.type)
         for k in range(c.i + 1, c.j):
@@ -248,13 +272,6 @@ def hints(segs: Sequence[Seg], sc: Scan | None = None) -> list[list[str]]:
             out[j].append("slot")
     for i, _ in sc.cues:
         out[i].append("cue")
-    get = _WORD_HINTS.get
-    for i, seg in enumerate(segs):
-        own = get(seg)
-        if own is None:
-            own = word_hints(seg)
-        if own:
-            out[i] += own
     return out
 
 
@@ -316,10 +333,8 @@ def name_like(seg: Seg) -> bool:
 
 
 def name_like_all(segs: Sequence[Seg]) -> list[bool]:
-    """``name_like`` of every token (cache hits inline)."""
-    get = _NAME_LIKE.get
-    out = [get(seg) for seg in segs]
-    return [name_like(segs[k]) if v is None else v for k, v in enumerate(out)]
+    """``name_like`` of every token."""
+    return [info[1] for info in type_infos(segs)]
 
 
 def covered(found: list[Cand], n: int) -> list[Cand | None]:

@@ -32,6 +32,8 @@ __all__ = ["events", "analyze", "Found"]
 MIN_CONFIDENCE = 0.15
 # Roots whose events stand with one side only (protests, force posture, violence).
 ONE_SIDED = frozenset({"14", "15", "18", "19", "20"})
+# Codes that name a lasting state rather than an act (control of territory).
+STATES = frozenset({"192"})
 
 
 def events(article: Article) -> Article:
@@ -58,7 +60,9 @@ def _emittable(f: Found) -> bool:
     one_sided = f.code[:2] in ONE_SIDED or f.span.verb
     if f.code[:2] in ONE_SIDED and not f.args.source and f.args.location:
         # "خرج آلاف المتظاهرين في مدينة البصرة": a concrete protest or attack at a named place
-        return f.span.verb or bool(f.evidence)
+        # a finite verb reports the act (not "تسيطر عليها", control is a state), or a count,
+        # "yesterday" or a date marks a verbal noun as a concrete report
+        return (f.span.verb and f.code not in STATES) or bool(f.evidence) or f.date is not None
     return bool(f.args.source) and one_sided and not f.args.adjectival
 
 

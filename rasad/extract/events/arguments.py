@@ -17,6 +17,7 @@ from rasad.extract.events.lexicon import Entry
 from rasad.extract.events.phrases import (
     conjuncts,
     is_break,
+    locatives,
     mentions_in,
     plain,
     prefer_person,
@@ -50,7 +51,7 @@ SUBJECT_STOPS = frozenset({".", "؛", ";", "؟", "?", "!", ":", "(", ")", "–",
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 VIOLENT = frozenset({"18", "19", "20"})
 ADJUNCT_PREPS = frozenset(
-    {"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء", "بسبب", "نتيجه", "وسط"}
+    {"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء", "بسبب", "نتيجه", "وسط", "خلفيه"}
 )
 # Words opening a clause adjunct: a name after them is no target of an earlier preposition.
 EXCHANGE = frozenset({"مقابل", "بدل", "لقاء"})
@@ -255,20 +256,12 @@ def arguments(doc: Doc, span: Span, next_trigger: int, adjective_actor: str | No
     else:
         _noun_args(doc, span, end, args, adjective_actor)
     args.target = [t for t in args.target if t not in args.source]
-    places = _locatives(doc, args)
-    args.location = places[0] if places else _location(doc, span, end, args)
+    places = locatives(doc, args.used)  # "غرب مدينة زبيد": a location, not a side of the dyad
+    args.source = [a for a in args.source if a not in places]
+    args.target = [a for a in args.target if a not in places]
+    far = window_end(doc, span, len(doc.tokens))  # past a next trigger: "تجمع المتظاهرون أمام"
+    args.location = places[0] if places else _location(doc, span, far, args)
     return args
-
-
-def _locatives(doc: Doc, args: Args) -> list[str]:
-    """Take places after a direction or facility head out of the dyad ("غرب مدينة زبيد")."""
-    used = [doc.by_token[i] for i in sorted(args.used) if i in doc.by_token]
-    places = [m.actor for m in used if m.locative]
-    keep = {m.actor for m in used if not m.locative}
-    drop = set(places) - keep
-    args.source = [a for a in args.source if a not in drop]
-    args.target = [a for a in args.target if a not in drop]
-    return [a for a in places if a in drop]
 
 
 def _lam_target(doc: Doc, last: int, end: int) -> M | None:
@@ -297,11 +290,7 @@ def _take(args: Args, source: list[M], target: list[M]) -> None:
 
 
 def _ids(ms: list[M]) -> list[str]:
-    out: list[str] = []
-    for m in ms:
-        if m.actor not in out:
-            out.append(m.actor)
-    return out
+    return list(dict.fromkeys(m.actor for m in ms))
 
 
 def _agent(doc: Doc, span: Span, end: int) -> list[M]:
@@ -442,6 +431,9 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
     gen = _genitive(doc, span, end)
     source: list[M] = []
     skip: set[int] = set()
+    if gen is not None and _lam_agent(doc, span, gen, adjective_actor):
+        _take(args, conjuncts(doc, gen, end), [])  # "قصف لميليشيات الحوثي": shelling by them
+        return
     if gen is not None and span.entry.gen == "tgt":
         patients = conjuncts(doc, gen, end)
         lam = _lam_target(doc, patients[-1].last, end)
@@ -475,12 +467,22 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
         and span.entry.gen == "src"
         and (common_genitive(doc, span) or has_enclitic(doc, span))
     )
-    if not source and not adjective_actor and not filled and not _in_adjunct(doc, span):
+    # an agent noun (محتجين) names its own side: the name before it is no source
+    filled = filled or adjective_actor or is_actor_noun(doc.tokens[span.first])
+    if not source and not filled and not _in_adjunct(doc, span):
         before = subject_before(doc, span.first, limit=8, barriers=True)
         source = [before] if before else []
     _take(args, source, target)
     if adjective_actor and not source:
         args.source, args.adjectival = [adjective_actor], True
+
+
+def _lam_agent(doc: Doc, span: Span, gen: M, adjective_actor: str | None) -> bool:
+    """An armed group with ل right after an act of force is its agent ("قصف للتحالف");
+    استهداف takes its object with ل ("استهداف للجيش"): there the group is the one hit."""
+    if gen.prep != "ل" or gen.type != "ORG" or adjective_actor or span.entry.root not in VIOLENT:
+        return False
+    return span.entry.head != "استهداف" and words_between(doc.tokens, span.last, gen.first) <= 1
 
 
 def _location(doc: Doc, span: Span, end: int, args: Args) -> str | None:

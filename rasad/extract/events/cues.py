@@ -12,6 +12,8 @@ from rasad.extract.events.lexicon import candidates, canon_set, core, verb_forms
 
 # Strongest first: a denied or hypothetical event stays so even if also intended.
 MODALITY_ORDER = ("denied", "hypothetical", "demanded", "intended")
+# Cue effects of adjectives that follow the trigger noun, and the modality each gives.
+AFTER_NOUN = {"alleged": "hypothetical", "imminent": "intended"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class CueHit:
     effect: str
     window: int
     sent: int
+    pattern: str = ""  # the cue's pattern as in cues.tsv
 
 
 class CueLexicon:
@@ -73,7 +76,7 @@ class CueLexicon:
                 else:
                     end = _match_rest(tokens, i, cue.rest, gap=0 if cue.effect == "habitual" else 2)
                 if end is not None:
-                    hits.append(CueHit(i, end, cue.effect, cue.window, tok.sent))
+                    hits.append(CueHit(i, end, cue.effect, cue.window, tok.sent, cue.pattern))
                     covered = end if cue.effect == "habitual" else covered
                     break
         return hits
@@ -143,9 +146,9 @@ def polarity(tokens: list[Any], hits: list[CueHit], first: int, future: bool) ->
     for hit in hits:
         if hit.sent != sent or hit.effect == "attribution":
             continue
-        if hit.effect == "alleged":  # stands after the noun it qualifies (الهجوم المزعوم)
+        if hit.effect in AFTER_NOUN:  # stands after the noun it qualifies (الهجوم المزعوم)
             if hit.first > first and words_between(tokens, first, hit.first) < hit.window:
-                found.add("hypothetical")
+                found.add(AFTER_NOUN[hit.effect])
             continue
         if hit.last >= first:
             continue

@@ -39,11 +39,16 @@ def transparent() -> frozenset[str]:
 
 
 @cache
-def locative_heads() -> frozenset[str]:
+def locative_heads(kinds: tuple[str, ...] = ("direction", "facility")) -> frozenset[str]:
     """Direction and facility heads: the place after them is a locative (data: heads.tsv)."""
     rows = read_tsv("events/heads.tsv")
-    kinds = ("direction", "facility")
     return frozenset(normalize(r["word"]).removeprefix("ال") for r in rows if r["kind"] in kinds)
+
+
+def is_place_head(norm: str) -> bool:
+    """Whether a word is a place, direction or facility head (مديرية، وادي، غرب)."""
+    heads = locative_heads(("place", "direction", "facility"))
+    return any(form in heads for form, _, _ in candidates(norm)) or norm.removeprefix("ال") in heads
 
 
 def _is_locative_head(norm: str) -> bool:

@@ -89,3 +89,11 @@ def prefer_person(doc: Doc, m: M, upto: int | None = None) -> M:
             return x
         prev = x
     return m
+
+
+def locatives(doc: Doc, used: set[int]) -> list[str]:
+    """Actors of the used mentions that stand only as locatives (after a direction or
+    facility head: "غرب مدينة زبيد"), in text order."""
+    ms = [doc.by_token[i] for i in sorted(used) if i in doc.by_token]
+    keep = {m.actor for m in ms if not m.locative}
+    return list(dict.fromkeys(m.actor for m in ms if m.locative and m.actor not in keep))

@@ -13,7 +13,7 @@ from typing import Any
 from rasad.analyze.normalize import normalize
 from rasad.data.loader import read_tsv
 from rasad.extract.events.cues import is_count
-from rasad.extract.events.doc import PREPOSITIONS, Doc
+from rasad.extract.events.doc import PREPOSITIONS, Doc, is_place_head
 from rasad.extract.events.lexicon import canon_set, core
 
 OPENERS = frozenset({'"', "«", "“", "'"})
@@ -136,7 +136,7 @@ def _has_object(doc: Doc, span: Any) -> bool:
 
 def allowed(doc: Doc, span: Any) -> bool:
     """Whether the trigger has its event sense here (False: another sense or part of a name)."""
-    if in_quoted_name(doc, span) or names_a_body(doc, span):
+    if in_quoted_name(doc, span) or names_a_body(doc, span) or in_place_name(doc, span):
         return False
     for sense in _restrictions(span):
         if sense.rule == "not_near" and _near(doc, span, sense.words, NEAR):
@@ -180,6 +180,15 @@ def recoded(doc: Doc, span: Any, code: str, targets: list[str]) -> str:
         if sense.rule == "recode_near" and _near(doc, span, sense.words, 40):
             return sense.code
     return code
+
+
+def in_place_name(doc: Doc, span: Any) -> bool:
+    """A bare past verb right after a place head is a place name (مديرية حرض، وادي حرض); a
+    relative clause agrees with its head ("مدينة تسيطر عليها"، "منطقة شهدت") and stays."""
+    if not span.verb or span.first == 0 or doc.tokens[span.first].norm != span.entry.head:
+        return False
+    prev = doc.tokens[span.first - 1]
+    return prev.is_word and is_place_head(prev.norm)
 
 
 def in_quoted_name(doc: Doc, span: Any) -> bool:

@@ -228,22 +228,36 @@ OPPOSING_ROOTS = frozenset({"11", "12"})
 OPPOSING_CODES = frozenset({"011"})
 
 
+# Closed class: verbs of saying whose subject is the speaker, not the agent of an event noun
+# in what is said ("قالت وزارة الدفاع، ردا على سؤال حول هجوم"); أعلن and أكد are left out, as
+# their subject often announces its own act ("أعلن الجيش تنفيذ غارات").
+SPEAKING = frozenset({"قال", "ذكر", "أضاف", "أوضح", "أشار", "صرح", "تحدث", "أفاد"})
+
+
 def opposers(spans: list[Any], hits: list[Any]) -> set[int]:
-    """Token indices of condemning, rejecting, denying or no-comment verbs."""
+    """Token indices of condemning, rejecting, denying, no-comment and speaking verbs."""
     out = {
         s.first
         for s in spans
         if s.verb and (s.entry.root in OPPOSING_ROOTS or s.entry.code in OPPOSING_CODES)
     }
-    return out | {h.first for h in hits if h.effect == "denied"}
+    speaking = {h.first for h in hits if h.pattern.split("|")[0] in SPEAKING}
+    return out | speaking | {h.first for h in hits if h.effect == "denied"}
+
+
+# A complementizer opens a new clause whose subject is no subject of the verb before it.
+THAT = frozenset({"ان", "بان", "انه", "انها", "لان"})
 
 
 def opposer_subject(doc: Doc, m_first: int, trigger_first: int, against: set[int]) -> bool:
-    """Whether the name at ``m_first`` is the subject of an opposing verb right before it
-    (within one word), with the verbal-noun trigger later in that verb's clause."""
+    """Whether the name at ``m_first`` is the subject of an opposing verb before it (within
+    three words: a title may stand between, "أدان الرئيس الأميركي دونالد ترامب"), with the
+    verbal-noun trigger later in that verb's clause."""
     for o in against:
         if o < m_first < trigger_first:
-            between = [t for t in doc.tokens[o + 1 : m_first] if t.is_word]
-            if len(between) <= 1:
+            between = doc.tokens[o + 1 : m_first]
+            if any(not t.is_word or t.norm in THAT for t in between):
+                continue  # "أضاف أن روسيا شنت ضربات": روسيا heads the new clause
+            if len(between) <= 3:
                 return True
     return False

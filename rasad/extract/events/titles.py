@@ -1,4 +1,5 @@
-"""Unnamed officials: a title with a country adjective and no name stands for its country.
+"""Unnamed officials and forces: a title or force noun with a country adjective and no name
+stands for its country ("وزير الخارجية الأمريكي"، "مقاتلات بريطانية").
 
 "سيزور وزير الخارجية الأمريكي الجديد إسرائيل": the visitor is a US official whose name the
 text does not give. Following the output contract (a titled official is coded by country when
@@ -34,8 +35,23 @@ def _first_words() -> frozenset[str]:
     return frozenset(t[0] for t in titles())
 
 
+@cache
+def force_heads() -> frozenset[str]:
+    """Armed-force head nouns (data: events/force_heads.tsv), without ال (cached)."""
+    return frozenset(normalize(r["word"]) for r in read_tsv("events/force_heads.tsv"))
+
+
+def _force_at(doc: Doc, i: int) -> int | None:
+    """Token i itself if it is an armed-force head noun (قوات، الطائرات، ومقاتلات)."""
+    norm = doc.tokens[i].norm
+    norm = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
+    return i if norm.removeprefix("ال") in force_heads() else None
+
+
 def _title_at(doc: Doc, i: int) -> int | None:
-    """Index of the last token of a title starting at token i, if any."""
+    """Index of the last token of a title (or a force head) starting at token i, if any."""
+    if _force_at(doc, i) is not None:
+        return i
     first = doc.tokens[i].norm
     if first not in _first_words():
         first = first[1:] if first[:1] in ("و", "ف") else ""

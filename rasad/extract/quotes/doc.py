@@ -10,45 +10,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from rasad.analyze.normalize import TABLE
+from rasad.analyze.normalize import NormView
 from rasad.extract.quotes.lexicon import Cue, QuoteLexicon, load_lexicon
 from rasad.extract.quotes.marks import Sentences, Span, pair_marks, word_count
 from rasad.model import Article
 
 SPEAKER_TYPES = ("PER", "ORG", "MEDIA", "GPE")
 _LETTER = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]")
-_DROPPED = re.compile("[" + re.escape("".join(chr(k) for k, v in TABLE.items() if v is None)) + "]")
-
-
-class View:
-    """The normalized text with offset maps; cheaper than ``NormView`` when little is dropped
-    (it keeps only the dropped positions: diacritics and tatweel are rare in news)."""
-
-    __slots__ = ("norm", "dropped")
-
-    def __init__(self, text: str) -> None:
-        self.norm = text.translate(TABLE)
-        self.dropped = (
-            [m.start() for m in _DROPPED.finditer(text)] if len(self.norm) != len(text) else []
-        )
-
-    def to_norm(self, i: int) -> int:
-        """The normalized offset of text offset ``i`` (the next kept character)."""
-        return i - bisect_left(self.dropped, i)
-
-    def to_text(self, i: int) -> int:
-        """The text offset of normalized offset ``i``."""
-        for p in self.dropped:
-            if p > i:
-                break
-            i += 1
-        return i
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """A normalized span as a span of the text."""
-        return self.to_text(start), (
-            self.to_text(end - 1) + 1 if end > start else self.to_text(start)
-        )
 
 
 @dataclass(slots=True)
@@ -76,7 +44,7 @@ class Doc:
 
     def __init__(self, article: Article, lex: QuoteLexicon | None = None) -> None:
         self.lex = lex or load_lexicon()
-        self.view = View(article.text)
+        self.view = NormView(article.text)
         self.norm = self.view.norm
         self.spans = pair_marks(self.norm)
         self.span_starts = [s.open for s in self.spans]

@@ -47,6 +47,7 @@ class QuoteLexicon:
     genheads: frozenset[str]
     pertitles: frozenset[str]
     medianouns: frozenset[str]
+    companynouns: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -115,4 +116,5 @@ def load_lexicon() -> QuoteLexicon:
         genheads=frozenset(_words("genhead")),
         pertitles=frozenset(_words("pertitle")),
         medianouns=frozenset(_words("medianoun")),
+        companynouns=frozenset(_words("companynoun")),
     )

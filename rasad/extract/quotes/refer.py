@@ -50,7 +50,7 @@ def _description(words: list[str]) -> list[str]:
     return out
 
 
-def _country(words: list[str]) -> str | None:
+def nationality(words: list[str]) -> str | None:
     """The country of the first nationality adjective among the words, if any."""
     lex = load_actor_lexicon()
     return next((c for w in words if (c := lex.adjective(w))), None)
@@ -66,7 +66,7 @@ def recent_compatible(doc: Doc, words: list[str], before: int) -> Ment | None:
     kind = head_kind(doc, desc[0])
     if kind is None or desc[0].endswith(("ون", "ين")):
         return None  # a plural ("المسؤولون") is a group, not the actor named before
-    country = _country(desc[1:])
+    country = nationality(desc[1:])
     if any(w.endswith(("ي", "يه")) for w in desc[1:]) and country is None and kind != "PER":
         return None  # "الهيئة الوطنية": a modifier we cannot check
     ments = [m for m in doc.mentions_between(0, before) if m.type in SPEAKER_TYPES]
@@ -75,12 +75,13 @@ def recent_compatible(doc: Doc, words: list[str], before: int) -> Ment | None:
     fit = [
         m
         for m in reversed(ments)
-        if m.type in _TYPES[kind]
+        if m.type in _types(doc, kind, desc[0])
         and m.actor
         and (country is None or doc.countries.get(m.actor) == country)
     ]
     if kind == "PER":
         return next((m for m in fit if _person_fits(doc, m, head, ments)), None)
+    head = _class_key(doc, head)
     classes = {m.actor: _classes(doc, m) for m in fit}
     for m in fit:  # an actor of that class first ("الجيش" -> "الجيش الإسرائيلي"), then one of
         # no known class ("الوزارة" -> "البنتاغون"), never one of another class ("حركة حماس")
@@ -108,7 +109,19 @@ def could_be(doc: Doc, m: Ment, word: str) -> bool:
     """Whether an organisation mention could be called by a description's head noun: it is
     not named with another class noun ("الوزارة" is never "منظمة العفو")."""
     classes = _classes(doc, m)
-    return not classes or _bare(word) in classes
+    return not classes or _class_key(doc, _bare(word)) in classes
+
+
+def _class_key(doc: Doc, bare: str) -> str:
+    """A class noun as compared: companies, networks and platforms are one class."""
+    return "company" if bare in _bare_set(doc.lex.companynouns) else bare
+
+
+def _types(doc: Doc, kind: str, head: str) -> tuple[str, ...]:
+    """The mention types a head noun can refer back to ("الشركة" also to an outlet)."""
+    if kind == "ORG" and _bare(head) in _bare_set(doc.lex.companynouns):
+        return ("ORG", "MEDIA")
+    return _TYPES[kind]
 
 
 def _person_fits(doc: Doc, m: Ment, head: str, ments: list[Ment]) -> bool:
@@ -127,7 +140,7 @@ def _classes(doc: Doc, m: Ment) -> set[str]:
     own = re.findall(f"[{_L}]+", doc.norm[m.start : m.end])[:1]
     name = re.findall(f"[{_L}]+", _name(doc, m))[:1]
     classes = _bare_set(doc.lex.orgnouns | doc.lex.medianouns)
-    return {_bare(w) for w in [before, *own, *name]} & classes
+    return {_class_key(doc, _bare(w)) for w in [before, *own, *name] if _bare(w) in classes}
 
 
 def _name(doc: Doc, m: Ment) -> str:
@@ -244,6 +257,19 @@ def _sentence_subject(doc: Doc, a: int, b: int) -> Ment | None:
     if m.type == "GPE" and doc.norm[m.end : m.end + 2].lstrip()[:1] in ("،", ",", "(", "-"):
         return None  # a dateline
     return m
+
+
+def introduced_since(doc: Doc, word: str, a: int, b: int) -> bool:
+    """Whether an indefinite noun of the same head ("مصدر رسمي") stands in ``[a, b)``: a new
+    referent that a later "المصدر" means, not the speaker quoted before ``a``."""
+    stem = _bare(word)
+    rx = _indefinite_re(stem)
+    return len(stem) >= 3 and rx.search(doc.norm, a, b) is not None
+
+
+@cache
+def _indefinite_re(stem: str) -> re.Pattern[str]:
+    return re.compile(f"(?<![{_L}])[وف]?{re.escape(stem)}(?:ا|ه)?(?![{_L}])")
 
 
 def masculine(h: CueHit) -> bool:

@@ -20,7 +20,13 @@ from rasad.extract.quotes.attribute import (
     unnamed_subject,
     via_in,
 )
-from rasad.extract.quotes.coref import LEAD_WINDOW, resolve_description
+from rasad.extract.quotes.coref import (
+    LEAD_WINDOW,
+    MAX_DESCRIPTION_WORDS,
+    _bare,
+    _bare_set,
+    resolve_description,
+)
 from rasad.extract.quotes.doc import CueHit, Doc, Ment
 from rasad.extract.quotes.marks import Span
 from rasad.extract.quotes.refer import (
@@ -28,18 +34,17 @@ from rasad.extract.quotes.refer import (
     disagrees,
     document_issuer,
     head_kind,
+    introduced_since,
     masculine,
+    nationality,
     previous_subject,
     recent_compatible,
 )
 
 SUBJECT_TYPES = ("PER", "ORG", "MEDIA", "GPE")
 MAX_SVO_WORDS = 8
-MAX_PLAIN_LEAD = 8  # a clause's subject person follows its verb and title within a few words
 MIN_CONTINUATION_WORDS = 10  # a shorter quote alone in its paragraph is a subheading
 _LAKIN = frozenset({"لكن", "ولكن"})
-_BUT = frozenset({"الا", "غير", "بيد", "لكن", "ولكن"})
-_SIDE = ("جه", "جان", "ناحي")  # من جهته، من جانبها، من ناحيته
 MAX_HEADLINE_WORDS = 8  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
 MAX_PHRASE_WORDS = 3  # "بحسب وزير الخارجية X": the source follows its preposition closely
 MAX_SAYER_GAP = 6  # "عن وزير الخارجية X، في تصريح للصحفيين، قوله"
@@ -157,6 +162,8 @@ def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -
 def _object_noun(doc: Doc, h: CueHit, word: str) -> bool:
     """Whether a definite noun after a transitive cue is its object: not a title or an
     organisation noun ("ودعت الوزارة")، or one whose gender does not fit the verb."""
+    if _bare(word) in _bare_set(doc.lex.docnouns):
+        return False  # "حث القرار الأطراف": a document is a subject
     return head_kind(doc, word) is None or disagrees(h, word)
 
 
@@ -168,7 +175,9 @@ def _named_by_words(
     is_doc, issuer = document_issuer(doc, words, region, h.start, state.said)
     if is_doc:
         return _mention_att(h, issuer, region, "document")
-    if _same_as_previous(doc, words, state) and (h.cue.kind != "prep" or head_kind(doc, words[0])):
+    if _same_as_previous(doc, words, state, h.start) and (
+        h.cue.kind != "prep" or head_kind(doc, words[0])
+    ):
         return _previous(doc, h, state, "same-speaker")  # "وأضاف الوزير" after his quote
     ref = recent_compatible(doc, words, h.start)
     if ref is not None:
@@ -261,10 +270,28 @@ def _pronoun(doc: Doc, h: CueHit, sent_start: int, state: State, how: str) -> At
     m = next((x for x in free if _heads_clause(doc, x, sent_start)), None)
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how=how + "-sentence")
+    if _unnamed_in_sentence(doc, h, sent_start, state):
+        return Attribution(h, None, None, how=how + "-unnamed")
     m = previous_subject(doc, h, sent_start, state.pos)
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how=how + "-earlier")
     return _previous(doc, h, state, how)
+
+
+def _unnamed_in_sentence(doc: Doc, h: CueHit, sent_start: int, state: State) -> bool:
+    """Whether an earlier speech verb of the sentence has an unnamed subject that is not the
+    previous speaker ("أعرب المندوب الفرنسي عن ثقته ... وقال"): the pronoun is that one's."""
+    verbs = [v for v in doc.cues_between(sent_start, h.start) if v.cue.kind == "verb"]
+    if not verbs or verbs[-1].start == h.start:
+        return False
+    v = verbs[-1]
+    m, region = subject_after(doc, v, h.start)
+    if m is not None:
+        return False
+    words = unnamed_subject(doc, region)
+    if not words or not words[0].startswith("ال") or head_kind(doc, words[0]) is None:
+        return False
+    return not _same_as_previous(doc, words[:MAX_DESCRIPTION_WORDS], state, v.start)
 
 
 def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
@@ -274,7 +301,7 @@ def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
     if governed(doc, m):
         return False
     if m.type == "PER":
-        return _plain_lead(doc, m, sent_start)
+        return True
     if m.type == "GPE" and doc.norm[m.end : m.end + 2].lstrip()[:1] in ("،", ",", "("):
         return False  # a dateline: "دبي، الإمارات (CNN)"
     word = doc.word_before(m.start)
@@ -284,21 +311,6 @@ def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
     if doc.norm.rfind(word, sent_start, m.start) < 0:
         return True
     return word in lex.orgnouns or word in lex.docnouns or word in lex.cues or word[1:] in lex.cues
-
-
-def _plain_lead(doc: Doc, m: Ment, sent_start: int) -> bool:
-    """Whether a person stands early in its clause with no preposition, relative or
-    complementizer before it: a subject ("وسئل ماتيس")، not an object or a genitive ("بعد
-    اللقاء مع تيريزا ماي"، "الذي استهدف موكب رامي الحمد الله")."""
-    start = max(sent_start, *(doc.norm.rfind(c, sent_start, m.start) + 1 for c in "،,"))
-    lead = region_words(doc, start, m.start)
-    if len(lead) > 1 and lead[0] in _BUT and lead[1] in doc.lex.that:
-        lead = lead[2:]  # "إلا أن X يضيف"، "غير أن X": X heads the clause
-    if len(lead) > 1 and lead[0] == "من" and lead[1].startswith(_SIDE):
-        lead = lead[2:]  # "من جهته علق X" without its comma
-    lex = doc.lex
-    bad = any(is_prep(doc, w) or w in lex.that or w in lex.stops for w in lead)
-    return not bad and len(lead) <= MAX_PLAIN_LEAD
 
 
 def _previous(doc: Doc, h: CueHit | None, state: State, how: str) -> Attribution:
@@ -347,12 +359,14 @@ def _clause_start(doc: Doc, h: CueHit, sent_start: int) -> int:
     return max(sent_start, comma + 1)
 
 
-def _same_as_previous(doc: Doc, words: list[str], state: State) -> bool:
+def _same_as_previous(doc: Doc, words: list[str], state: State, before: int) -> bool:
     """A short definite description of the previous speaker ("وأضاف الوزير"، "وقال المدرب"),
     unless its nationality differs from the one in the previous speaker's title ("الوفد
     السعودي" after "الوفد القطري")."""
     if not (state.seen and state.speaker and state.span) or len(words) > 3:
         return False
+    if introduced_since(doc, words[0], state.pos, before):
+        return False  # "ووصف مصدر رسمي ... وقال المصدر": the one introduced since
     if not words[0].startswith("ال") or words[0].endswith(("ون", "ين")):
         return False  # a construct ("ممثلو الادعاء") or a plural is someone else
     kind = head_kind(doc, words[0])
@@ -372,7 +386,10 @@ def _same_as_previous(doc: Doc, words: list[str], state: State) -> bool:
     s, e = state.span
     title = region_words(doc, max(0, s - 80), e)[-LEAD_WINDOW - doc.words(s, e) :]
     known = {w for w in title if w.startswith("ال") and w.endswith(("ي", "يه"))}
-    return not known or bool(nisba & known)
+    if known:
+        return bool(nisba & known)
+    country = nationality(sorted(nisba))  # "المندوب البريطاني" is not the American envoy
+    return country is None or doc.countries.get(state.speaker) in (None, country)
 
 
 def _headline(doc: Doc, q: Span, sent_start: int) -> Attribution | None:
