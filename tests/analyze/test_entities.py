@@ -76,6 +76,8 @@ NOT_NAMES = [
     ("وقال كولن باول إن العالم بأول خطوة", "بأول", "PER"),  # ب + أول, not باول
     ("ونقلت وكالة الأنباء العمانية عن بن علوي قوله", "عن بن علوي", "PER"),  # no preposition
     ("وقال زار بن علوي طهران أمس", "زار بن علوي", "PER"),  # no verb in a name
+    ("وزار المفتشون موقع الهجوم الكيمياوي أمس", "الهجوم الكيمياوي", "MEDIA"),  # no name word
+    ("وقال في مقارنة بن سلمان مع غيره", "مقارنة بن سلمان", "PER"),  # a noun is no given name
 ]
 
 
@@ -155,6 +157,12 @@ def test_short_form_before_the_full_name_links_to_it():
     short = mention(a, "بن علوي")
     full = mention(a, "يوسف بن علوي")
     assert short is not None and full is not None and short.actor == full.actor
+
+
+def test_crf_name_stops_before_a_known_name():
+    a = run("وقال موسى مصطفى موسى منافس السيسي إن الانتخابات نزيهة")
+    assert mention(a, "السيسي") is not None
+    assert not any("منافس" in m.text for m in a.mentions)
 
 
 def test_father_part_of_a_name_chain_is_another_person():

@@ -651,6 +651,12 @@ def test_speaker_is_no_agent(name: str, text: str) -> None:
     assert not any(e.source for e in violent), name
 
 
+def test_no_subject_from_the_previous_sentence() -> None:
+    text = "تحدث التقرير عن النظام السوري\n\nاستهدفت مقاتلات بريطانية قوات موالية للنظام السوري."
+    hit = [e for e in _pass2_events(text) if e.root == "19"]
+    assert hit and hit[0].source == ["c:GBR"]
+
+
 def test_subject_of_a_that_clause_stays_the_agent() -> None:
     text = "وأضاف أن روسيا شنت ضربات جوية في الأيام الماضية على مواقع المعارضة."
     assert any(e.source == ["c:RUS"] for e in _pass2_events(text) if e.root == "19")

@@ -47,10 +47,22 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     cue_slots: set[int] = set()
     _titles(tokens, segs, found, sc.chains, hint, tags)
     _cues(tokens, segs, found, sc.cues, cue_slots)
-    found += _crf_cands(tokens, tags, found, cue_slots)
+    found += _crf_cands(tokens, tags, found, cue_slots, _name_words(segs, sc.infos))
     _chains(tokens, segs, found)
     found += _partials(tokens, segs, found)
     return sorted(found, key=lambda c: c.i)
+
+
+def _loanword(tokens, i: int, j: int) -> bool:
+    """Whether a span has a long bare word (no article, no proclitic): frequent foreign names
+    (هوليوود، يوتيوب) share clusters with common words, short Arabic words rarely are names."""
+    return any(not t.pre and not t.det and len(t.norm) >= 5 for t in tokens[i:j])
+
+
+def _name_words(segs: list[Seg], infos) -> list[bool]:
+    """Per token: name-like (rare or in a name-like cluster) or a word of a lexicon name."""
+    parts = lex.name_parts()
+    return [x[1] or seg[0] in parts for seg, x in zip(segs, infos, strict=True)]
 
 
 def _gate(
@@ -332,10 +344,13 @@ def _trim_edges(tokens, i: int, j: int, person: bool) -> tuple[int, int]:
     return i, j
 
 
-def _crf_cands(tokens, tags, found: list[Cand], cue_slots: set[int]) -> list[Cand]:
-    """CRF spans (PERS/LOC/ORG) where no other candidate is."""
+def _crf_cands(tokens, tags, found: list[Cand], cue_slots: set[int], names=None) -> list[Cand]:
+    """CRF spans (PERS/LOC/ORG) where no other candidate is and, when ``names`` (name-like
+    flags per token) is given, with at least one name-like word ("الهجوم الكيمياوي" is none)."""
     out = []
     for i, j, kind in crf.spans(tags):
+        if names is not None and not any(names[i:j]) and not _loanword(tokens, i, j):
+            continue
         i, j = _trim_edges(tokens, i, j, kind == "PERS")
         if kind == "PERS" and not _free(found, i, j):
             i, j = _before_known(tokens, found, i, j)
@@ -353,6 +368,8 @@ def _before_known(tokens, found: list[Cand], i: int, j: int) -> tuple[int, int]:
     if not starts or any(c.i <= i < c.j for c in found):
         return i, i
     j = min(starts)
+    if particles().get(tokens[j - 1].norm) == "inner":
+        return i, i  # أحمد بن [محمد بن راشد]: the son's name, joined by _son_of
     segs = [(t.norm, t.pre, t.det, t.stem, t.suf) for t in tokens[i:j]]
     while j > i and not (_given_name(segs[j - i - 1]) and tokens[j - 1].is_word):
         j -= 1

@@ -388,7 +388,7 @@ def _relative_args(doc: Doc, span: Span, end: int, args: Args) -> None:
 def _subject_adjacent(doc: Doc, first: int) -> M | None:
     """An SVO subject standing right before the verb ("إسرائيل تقصف", "إسرائيل أنها قصفت")."""
     i, words = first - 1, 0
-    while i >= 0 and words <= 2:
+    while i >= 0 and words <= 2 and doc.tokens[i].sent == doc.tokens[first].sent:
         m = doc.by_token.get(i)
         if m is not None:
             if m.prep or m.type not in SOURCE_TYPES or construct_genitive(doc, m.first):
