@@ -6,38 +6,29 @@ Skips cleanly without ../shared.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
 from collections import Counter
 from email.utils import parsedate_to_datetime
-from itertools import islice
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
-sys.path.insert(0, str(ROOT))
+from common import ant_records, have_ant
 
 
 def load(n: int) -> list[tuple[str, str | None]]:
     """(text, published ISO date) of the first ``n`` ANT articles."""
     out = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in islice(fh, n):
-            rec = json.loads(line)
-            try:
-                pub = parsedate_to_datetime(rec.get("time") or "").date().isoformat()
-            except (TypeError, ValueError):
-                pub = None
-            out.append((rec.get("text") or "", pub))
+    for rec in ant_records(n):
+        try:
+            pub = parsedate_to_datetime(rec.get("time") or "").date().isoformat()
+        except (TypeError, ValueError):
+            pub = None
+        out.append((rec["text"], pub))
     return out
 
 
 def main() -> None:
     """Time find_dates over the articles and print a small table."""
-    if not ANT.exists():
-        print("skipped: ../shared is not available")
+    if not have_ant():
         return
     from rasad.analyze.dates import find_dates
 

@@ -7,47 +7,20 @@ Usage: ``python bench/bench_events.py [N]``; skips cleanly without ../shared.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-ANT = ROOT / ".." / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
-
-
-def load(n: int) -> list:
-    """Articles with every stage before events applied (cache kept)."""
-    from rasad.model import Article
-    from rasad.pipeline import resolve
-
-    stages = [s for s in resolve(["events"]) if s.name != "events"]
-    out = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("cat") != "middleEast" or not rec.get("text"):
-                continue
-            article = Article(rec["text"], title=rec.get("title"))
-            for stage in stages:
-                article = stage.load()(article)
-            out.append(article)
-            if len(out) >= n:
-                break
-    return out
+from common import ant_articles, have_ant
 
 
 def main() -> int:
     """Print a small table: articles, events, seconds, articles/s."""
-    if not ANT.exists():
-        print("skip: ../shared not available")
+    if not have_ant():
         return 0
     from rasad.extract.events import events
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    articles = load(n)
+    articles = ant_articles(n, upto="events", cat="middleEast")
     events(articles[0])  # warm the lexicon caches
     # CPU time of this process: the machine is shared, so wall time overstates the cost.
     start, cpu = time.perf_counter(), time.process_time()

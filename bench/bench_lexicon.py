@@ -8,17 +8,11 @@ matcher segments with rasad.analyze.tokens); the cost measured is the lexicon's.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import sys
 import time
-from itertools import islice
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
-sys.path.insert(0, str(ROOT))
+from common import ant_records, have_ant
 
 WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -27,8 +21,7 @@ def tokens_of(n: int) -> list[tuple[str, ...]]:
     """Normalized token lists of the first ``n`` ANT articles."""
     from rasad.analyze.normalize import normalize
 
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        return [tuple(WORD.findall(normalize(json.loads(ln)["text"]))) for ln in islice(fh, n)]
+    return [tuple(WORD.findall(normalize(rec["text"]))) for rec in ant_records(n)]
 
 
 def longest_match(lex, toks: tuple[str, ...]) -> int:
@@ -49,8 +42,7 @@ def longest_match(lex, toks: tuple[str, ...]) -> int:
 
 def main() -> None:
     """Print load time, per-lookup and per-token costs."""
-    if not ANT.exists():
-        print("skip: ../shared not available")
+    if not have_ant():
         return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     from rasad.analyze import lexicon

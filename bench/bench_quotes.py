@@ -6,47 +6,20 @@ Skips cleanly without ../shared.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
-from itertools import islice
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
-sys.path.insert(0, str(ROOT))
-
-
-def load(n: int) -> list:
-    """The first ``n`` ANT articles, analyzed by every stage before quotes."""
-    from rasad import pipeline
-    from rasad.model import Article
-
-    names = pipeline.stage_names()
-    before = (
-        names[: names.index("quotes")] if "quotes" in names else [s for s in names if s != "events"]
-    )
-    out = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in islice(fh, n):
-            r = json.loads(line)
-            art = Article(text=f"{r['title']}\n\n{r['text']}")
-            for stage in pipeline.resolve(before):
-                art = stage.load()(art)
-            out.append(art)
-    return out
+from common import ant_articles, have_ant
 
 
 def main() -> None:
     """Print a small table: articles, quotes found, seconds, articles/s."""
-    if not ANT.exists():
-        print("skip: ../shared not available")
+    if not have_ant():
         return
     from rasad.extract.quotes import quotes
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    articles = load(n)
+    articles = ant_articles(n, upto="quotes")
     with_mentions = sum(bool(a.mentions) for a in articles)
     t0, c0 = time.perf_counter(), time.process_time()
     found = sum(len(quotes(a).quotes) for a in articles)

@@ -10,15 +10,10 @@ caches, as in a long batch run, and is reported on its own. Skips cleanly withou
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
-import json
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import ant_records, have_ant
 
 from rasad.analyze.sentences import sentences  # noqa: E402
 from rasad.analyze.tokens import tokenize, tokens  # noqa: E402
@@ -26,18 +21,15 @@ from rasad.clean.furniture import clean  # noqa: E402
 from rasad.ingest.records import compose_text  # noqa: E402
 from rasad.model import Article  # noqa: E402
 
-ANT = ROOT / ".." / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
 STAGES = (("clean", clean), ("sentences", sentences), ("tokens", tokens))
 
 
 def load(n: int) -> list[tuple[str, str]]:
     """(title, composed text) of the first n ANT articles."""
     out = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in itertools.islice(fh, n):
-            rec = json.loads(line)
-            title = rec.get("title") or None
-            out.append((title, compose_text(title, rec.get("text") or "")))
+    for rec in ant_records(n):
+        title = rec.get("title") or None
+        out.append((title, compose_text(title, rec["text"])))
     return out
 
 
@@ -59,8 +51,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    if not ANT.exists():
-        print("skipped: ../shared is not available")
+    if not have_ant():
         return 0
     docs = load(args.n)
     t0 = time.process_time()

@@ -4,17 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import resource
 import subprocess
 import sys
 import time
-from itertools import islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
+from common import ant_articles, have_ant
 
 
 def rss_mb() -> float:
@@ -22,19 +18,11 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def load_articles(n: int) -> list:
-    """The first ``n`` ANT articles as un-analyzed Articles."""
-    from rasad.ingest.records import article_from_record, record_from_dict
-
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        return [article_from_record(record_from_dict(json.loads(line))) for line in islice(fh, n)]
-
-
 def bench_stages(n: int) -> None:
     """Time each registered stage over the same articles, in pipeline order."""
     from rasad import pipeline
 
-    articles = load_articles(n)
+    articles = ant_articles(n)
     print(f"pipeline over the first {len(articles)} ANT articles (one core)")
     # CPU time of this process: one core, and stable when other work shares the machine.
     print(f"{'stage':<12}{'load s':>8}{'articles/s':>12}{'wall art/s':>12}{'peak RSS MB':>13}")
@@ -70,8 +58,7 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=2000, help="articles (default 2000)")
     parser.add_argument("--only", help="run only bench scripts whose name contains this")
     args = parser.parse_args()
-    if not ANT.exists():
-        print(f"skipped: {ANT} not found (../shared is not available)")
+    if not have_ant():
         return 0
     if not args.only:
         bench_stages(args.n)

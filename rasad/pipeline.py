@@ -29,15 +29,16 @@ class Stage:
         return _load(self.target)
 
 
-# The order is the order of execution.
+# The order is the order of execution. Cleaning rewrites the text, so every stage that
+# reads it requires clean; events credit claims to quote speakers, so they require quotes.
 STAGES: list[Stage] = [
     Stage("clean", "rasad.clean.furniture:clean"),
-    Stage("sentences", "rasad.analyze.sentences:sentences"),
+    Stage("sentences", "rasad.analyze.sentences:sentences", requires=("clean",)),
     Stage("tokens", "rasad.analyze.tokens:tokens", requires=("sentences",)),
     Stage("entities", "rasad.analyze.entities:entities", requires=("tokens",)),
-    Stage("dates", "rasad.analyze.dates:dates"),
+    Stage("dates", "rasad.analyze.dates:dates", requires=("clean",)),
     Stage("quotes", "rasad.extract.quotes:quotes", requires=("entities",)),
-    Stage("events", "rasad.extract.events:events", requires=("entities", "dates")),
+    Stage("events", "rasad.extract.events:events", requires=("entities", "dates", "quotes")),
 ]
 
 

@@ -1,5 +1,9 @@
 """The recognizer: gazetteer first, then titles, outlet cues, the CRF, name chains and
 partial names, each adding candidates where nothing was found before.
+
+Span rules: a name never starts or ends with a preposition or verb (entities/not_names.tsv);
+a CRF span needs a name-like word; a CRF person running into a known name stops before it;
+"X بن <known person>" is X (the son), not the father; a city after a club word is the club.
 """
 
 from __future__ import annotations
