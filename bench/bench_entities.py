@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Throughput of the entity stage over ANT articles (sentences + tokens run first, untimed).
+"""Throughput of the entity stage over ANT articles (the stages before it run first, untimed).
 
 Times are CPU time of this process (the machine is shared), one core.
 
@@ -8,32 +8,10 @@ Usage: python bench/bench_entities.py [N]   (default 2000 articles; skips withou
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
-
-
-def articles(n: int):
-    """The first n ANT articles as Articles with sentences and tokens."""
-    from rasad.analyze.sentences import sentences
-    from rasad.analyze.tokens import tokens
-    from rasad.model import Article
-
-    out = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            a = Article(text=f"{rec.get('title') or ''}\n\n{rec.get('text') or ''}")
-            out.append(tokens(sentences(a)))
-            if len(out) >= n:
-                break
-    return out
+from common import ant_articles, have_ant
 
 
 def timed(docs) -> tuple[float, int, int]:
@@ -53,14 +31,13 @@ def main() -> None:
     Two rows: the first N articles with cold per-word caches (only one article seen before),
     then the next N articles with the caches the first N filled (a long batch's steady state).
     """
-    if not ANT.exists():
-        print("bench_entities: ../shared not available, skipped")
+    if not have_ant():
         return
     from rasad.analyze.entities import entities
     from rasad.analyze.entities.lex import lexicon
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    docs = articles(2 * n)
+    docs = ant_articles(2 * n, upto="entities")
     lexicon()
     entities(docs[0])  # load the lexicon, CRF model and clusters
     print(

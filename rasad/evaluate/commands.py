@@ -42,6 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--system", choices=["full", "crf"], default="full", help="whole recognizer or CRF alone"
     )
     ner.add_argument("--tag-map", help="map file tags to PERS/LOC/ORG, e.g. PER=PERS,GPE=LOC")
+    ner.add_argument(
+        "--convention",
+        choices=["rasad", "anercorp"],
+        default="rasad",
+        help="anercorp: ignore state-institution ORGs that ANERcorp never tags",
+    )
     dates = sub.add_parser(
         "dates",
         help="date cases {text, reference time, expected value} (JSONL)",
@@ -88,7 +94,11 @@ def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
         from rasad.evaluate.ner import evaluate_ner
 
         return evaluate_ner(
-            args.file, split=args.split, tag_map=_tag_map(args.tag_map), system=args.system
+            args.file,
+            split=args.split,
+            tag_map=_tag_map(args.tag_map),
+            system=args.system,
+            convention=args.convention,
         )
     if args.what == "dates":
         from rasad.evaluate.dates import evaluate_dates
