@@ -27,6 +27,7 @@ from rasad.api import analyze  # noqa: E402
 
 ANT = ROOT / ".." / "shared" / "data" / "news" / "ant-2018.jsonl.gz"
 STEP = 7  # spread the sample over the corpus period
+CUTS = (0.3, 0.35, 0.4, 0.45, 0.5)
 
 
 def articles(n: int, phase: int = 0, skip: int = 0):
@@ -97,6 +98,9 @@ def main() -> int:
     skip = int(sys.argv[5]) if len(sys.argv) > 5 else 0
     roots, rows, n, secs = run(n, phase, skip)
     print(f"{n} articles, {len(rows)} events, {secs:.0f}s full pipeline")
+    for cut in CUTS:  # the recall cost of a confidence threshold
+        kept = sum(r["conf"] >= cut for r in rows)
+        print(f"confidence >= {cut}: {kept} events, {kept / max(n, 1):.2f} per article")
     for root in sorted(roots):
         print(f"root {root}\t{roots[root]}")
     sample = random.Random(seed).sample(rows, min(50, len(rows)))

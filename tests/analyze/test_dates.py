@@ -595,3 +595,36 @@ def test_sample_article_dates(shared):
     assert values["في وقت سابق اليوم"] == "2021-03-02"
     assert values["25 شباط/فبراير الماضي"] == "2021-02-25"
     assert values["أواخر شهر كانون الثاني/يناير الماضي"] == "2021-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        (
+            "أعلنت قطر اليوم الأربعاء 8 جمادى الأولى 1445 هـ عن هدنة",
+            "2023-11-22",
+            "اليوم الأربعاء 8 جمادى الأولى 1445 هـ",
+            "2023-11-22",
+        ),
+        (
+            "وقال أمس الخميس 26 شوال 1438 هـ إن",
+            "2017-07-21",
+            "أمس الخميس 26 شوال 1438 هـ",
+            "2017-07-20",
+        ),
+        (
+            "التقى أمس الأحد، 19 جانفي 2020 في برلين",
+            "2020-01-20",
+            "أمس الأحد، 19 جانفي 2020",
+            "2020-01-19",
+        ),
+    ],
+)
+def test_date_in_apposition_is_one_span(text, published, span, value):
+    found = find_dates(text, published)
+    assert [(d.text, d.value, d.id) for d in found] == [(span, value, "d1")]
+
+
+def test_different_dates_side_by_side_stay_apart():
+    found = find_dates("التقيا أمس الأحد 12 جانفي 2020", "2020-01-20")
+    assert len(found) == 2

@@ -12,6 +12,9 @@ from rasad.model import Article
 # Single lines in the styles of the ANT sites (BBC, CNN, France 24, Al Arabiya, Sky News)
 # and the SaudiNewsNet dailies; written for these tests.
 FURNITURE = [
+    ("شارك هذا الخبر: فيسبوك | تويتر | واتساب", "share"),
+    ("شاركوا المقال عبر تويتر / فيسبوك", "share"),
+    ("انشر على فيسبوك", "share"),
     ("اقرأ أيضاً: وزير يزور المدينة", "related"),
     ("اقرأ أيضا| عاصفة تضرب الساحل", "related"),
     ("إقرأ أيضا: الحكومة تعلن خطة جديدة", "related"),
@@ -65,6 +68,8 @@ FURNITURE = [
 
 # Article lines that look a little like furniture and must stay.
 ARTICLE = [
+    "شارك الرئيس في القمة على تويتر",
+    "شارك آلاف المتظاهرين في المسيرة أمس.",
     "اخترنا لكم أبرز نجوم كرة القدم الذين يغيبون عن البطولة.",
     "وقال الوزير إن المزيد من المساعدات سيصل قريبا.",
     "شارك آلاف المتظاهرين في المسيرة يوم الجمعة.",

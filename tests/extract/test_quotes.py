@@ -513,3 +513,27 @@ def test_clause_subjects(text: str, speakers: list[str | None]) -> None:
 )
 def test_new_unnamed_speakers(text: str, speakers: list[str | None]) -> None:
     assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a name after a preposition and an indefinite noun is a genitive, not the subject
+        (f'وأعلنت الهيئة بالتزامن مع زيارة الرئيس بوتين إلى واشنطن أن "{Q1}".', [None]),
+        # a name after a preposition and its title ("مع الرئيس X") is not the subject either
+        (f'وقال ترامب: "{Q1}". وأكد في لقاء مع الرئيس بوتين أن "{Q2}".', ["trump", "trump"]),
+        # "X لـY:": Y is spoken to
+        (f'وقال ترامب: "{Q1}". وذهب ماكرون ليقول للرئيس أردوغان: "{Q2}".', ["trump", "macron"]),
+        # a name governed by a noun before the verb is not its subject
+        (f'وعن خطة حكومة نتنياهو قال الدبلوماسي الفرنسي: "{Q1}".', [None]),
+        # a source never refers back to a named person; an epithet only to the previous speaker
+        (f'اجتمع بومبيو مع ماكرون. وقال المصدر المطلع إن "{Q1}".', [None]),
+        (f'وقال ترامب: "{Q1}". وقال العميل السابق: "{Q2}".', ["trump", None]),
+        # an epithet the previous speaker was introduced with is that speaker
+        (f'وقال الكاتب والباحث عمر جيليك: "{Q1}". وأضاف الباحث: "{Q2}".', ["celik", "celik"]),
+        # "بحسب رئيس لـX فلان": the person named after the body
+        (f'"{Q1}"، بحسب الرئيس السابق لـ"منظمة العفو الدولية" عمر جيليك.', ["celik"]),
+    ],
+)
+def test_objects_genitives_and_epithets(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers

@@ -121,6 +121,30 @@ def find_dates(
                 e += 1
             out.append(DateExpr(f"d{len(out) + 1}", s, e, text[s:e], value, precision))
             done = end
+    return _merge_appositions(text, out)
+
+
+_APPOSITION_GAP = re.compile(r"[\s،,]*")
+
+
+def _merge_appositions(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """One span for a date restated in apposition with the same value: «أمس الأحد 19 جانفي
+    2020», «اليوم الأربعاء 8 جمادى الأولى 1445 هـ» are one expression, not two."""
+    out: list[DateExpr] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev.value
+            and prev.value == d.value
+            and prev.precision == d.precision
+            and _APPOSITION_GAP.fullmatch(text, prev.end, d.start)
+        ):
+            prev.end, prev.text = d.end, text[prev.start : d.end]
+            continue
+        out.append(d)
+    for i, d in enumerate(out, 1):
+        d.id = f"d{i}"
     return out
 
 

@@ -27,12 +27,14 @@ def entities(article: Article) -> Article:
     """Pipeline stage: fill ``article.mentions`` and ``article.actors``."""
     from rasad.analyze.entities.context import recognize
     from rasad.analyze.entities.link import link
+    from rasad.analyze.entities.outlets import resolve_outlets
     from rasad.analyze.entities.recognize import segs_of
 
     toks = _tokens(article)
     article.mentions, article.actors = [], []
     cands = recognize(toks)
     link(article, toks, segs_of(toks), cands)
+    resolve_outlets(article)
     return article
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from rasad.analyze.entities import crf, lex
 from rasad.analyze.entities.match import Seg, core, first_forms
+from rasad.analyze.entities.names import other_bearers, split_org_person
+from rasad.analyze.entities.speakers import speaker_slots
 from rasad.analyze.entities.recognize import (
     CRF_TYPES,
     QUOTES,
@@ -52,6 +54,8 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     _titles(tokens, segs, found, sc.chains, hint, tags)
     _cues(tokens, segs, found, sc.cues, cue_slots)
     found += _crf_cands(tokens, tags, found, cue_slots, _name_words(segs, sc.infos))
+    found = split_org_person(tokens, segs, other_bearers(tokens, segs, found, tags, hint))
+    found += speaker_slots(tokens, segs, found, tags, hint)
     _chains(tokens, segs, found)
     found += _partials(tokens, segs, found)
     return sorted(found, key=lambda c: c.i)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rasad.analyze.entities import lex
+from rasad.analyze.entities.names import surname_only
 from rasad.analyze.entities.recognize import QUOTES, Cand
 from rasad.analyze.normalize import normalize
 from rasad.model import Actor, Mention
@@ -91,13 +92,15 @@ def _resolve(c, text, tokens, segs, date, actors, names) -> str:
     """The actor id of one candidate, creating the actor if needed."""
     entry = pick_entry(c)
     key = name_key(text, c)
+    if entry is not None and _other_bearer(entry, key, names, actors):
+        entry = None  # بيل غيتس earlier in the article: this غيتس is him, not Robert Gates
     if entry is not None:
         if entry.id not in actors:
             actors[entry.id] = known_actor(entry, c, date)
         _remember(names, key, entry, entry.id)
         return entry.id
     if c.type == "PER":
-        partial = _partial_of(key, names, actors)
+        partial = _partial_of(key, names, actors) or _misspelt_surname(key, names, actors)
         if partial:
             return partial
     aid = names.get(key) or unknown_id(c.type + ":" + key)
@@ -108,6 +111,14 @@ def _resolve(c, text, tokens, segs, date, actors, names) -> str:
         )
     names.setdefault(key, aid)
     return aid
+
+
+def _other_bearer(entry: Any, key: str, names: dict[str, str], actors: dict[str, Actor]) -> bool:
+    """Whether a bare surname of a lexicon person names an unknown person named in full earlier."""
+    if entry.type != "PER" or not surname_only(entry, tuple(key.split())):
+        return False
+    aid = _partial_of(key, names, actors)
+    return aid is not None and not actors[aid].known
 
 
 def _remember(names: dict[str, str], key: str, entry: Any, aid: str) -> None:
@@ -129,6 +140,26 @@ def _partial_of(key: str, names: dict[str, str], actors: dict[str, Actor]) -> st
             if best is None or len(ft) > len(best[0].split()):
                 best = (full, aid)
     return best[1] if best else None
+
+
+def _misspelt_surname(key: str, names: dict[str, str], actors: dict[str, Actor]) -> str | None:
+    """The person named in full whose surname this one-word name misses one letter of
+    (القحاني for القحطاني): a typo, common in fast news copy; long surnames only."""
+    if " " in key or len(key) < 5:
+        return None
+    hits = {
+        aid
+        for full, aid in names.items()
+        if actors[aid].type == "PER" and " " in full and _one_deleted(full.split()[-1], key)
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _one_deleted(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` is ``longer`` with one letter left out."""
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:k] + longer[k + 1 :] == shorter for k in range(len(longer))
+    )
 
 
 _INNER = frozenset({"بن", "بنت", "ابن"})

@@ -54,6 +54,9 @@ ADJUNCT_PREPS = frozenset(
     {"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء", "بسبب", "نتيجه", "وسط", "خلفيه"}
 )
 # Words opening a clause adjunct: a name after them is no target of an earlier preposition.
+TOPIC_PREPS = frozenset({"حول", "بشان", "ازاء", "بخصوص"})
+# Stems of verbs whose complement is the result of an act (أسفر عن، أدى إلى).
+RESULT_VERBS = ("سفر", "سفرت", "دي", "دت", "ادي", "ادت")
 EXCHANGE = frozenset({"مقابل", "بدل", "لقاء"})
 CLAUSE_ADJUNCTS = ADJUNCT_PREPS | EXCHANGE | {"بهدف", "بعدما", "عندما", "حين", "لان"}
 
@@ -67,6 +70,8 @@ class Args:
     location: str | None = None
     used: set[int] = field(default_factory=set)  # token indices of mentions taken as arguments
     adjectival: bool = False  # the source is only a nisba adjective (الاحتلال الإسرائيلي)
+    reach: int = 0  # words between the trigger and its farthest source (a long reach guesses)
+    sources_at: list[int] = field(default_factory=list)  # token indices of the source mentions
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +266,19 @@ def arguments(doc: Doc, span: Span, next_trigger: int, adjective_actor: str | No
     args.target = [a for a in args.target if a not in places]
     far = window_end(doc, span, len(doc.tokens))  # past a next trigger: "تجمع المتظاهرون أمام"
     args.location = places[0] if places else _location(doc, span, far, args)
+    args.reach = _reach(doc, span, args.sources_at)
     return args
+
+
+def _reach(doc: Doc, span: Span, firsts: list[int]) -> int:
+    """Words between the trigger and its farthest source mention."""
+    gaps = [
+        words_between(doc.tokens, f, span.first)
+        if f < span.first
+        else words_between(doc.tokens, span.last, f)
+        for f in firsts
+    ]
+    return max(gaps, default=0)
 
 
 def _lam_target(doc: Doc, last: int, end: int) -> M | None:
@@ -285,6 +302,7 @@ def _lam_word(doc: Doc, last: int) -> bool:
 
 def _take(args: Args, source: list[M], target: list[M]) -> None:
     args.source = _ids(source)
+    args.sources_at = [m.first for m in source]
     args.target = _ids(target)
     args.used |= {m.first for m in source + target}
 
@@ -360,14 +378,29 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
     ):
         target = _prep_target(doc, span, span.last + 1, end, skip)
         counted = any(is_count(t.norm) for t in doc.tokens[span.last + 1 : subject[0].first])
-        if counted or (not target and not _object_follows(doc, subject[-1].last)):
+        # "تحاصرهم قوات النظام": an object pronoun on the verb makes it active
+        bare = not target and not _object_follows(doc, subject[-1].last)
+        if (counted or bare) and not has_enclitic(doc, span):
             # "قتل سليماني في غارة", "قتل 5 من عناصر الشرطة": the unvowelled verb is passive
             _take(args, _agent(doc, span, end), subject)
             return
-    if not subject:
+    # "تنظيم داعش … منذ طرده": with an object pronoun on the verb and no subject after it,
+    # the earlier name is the pronoun's antecedent, not the subject
+    if not subject and not _clause_initial(doc, span.first) and not has_enclitic(doc, span):
         before = subject_before(doc, span.first)
         subject = [before] if before else []
     _take(args, subject, _prep_target(doc, span, span.last + 1, end, skip))
+
+
+def _clause_initial(doc: Doc, first: int) -> bool:
+    """Whether a verb opens a new clause after a comma or "كما" ("…، كما ندد بـ"): its
+    pronoun subject is the topic of the sentence, not the nearest earlier name."""
+    prev = first - 1
+    while prev >= 0 and doc.tokens[prev].norm in ("و", "كما", "وكما", "ثم"):
+        if doc.tokens[prev].norm in ("كما", "وكما", "ثم"):
+            return True
+        prev -= 1
+    return prev >= 0 and doc.tokens[prev].text in ("،", ",")
 
 
 def _relative_args(doc: Doc, span: Span, end: int, args: Args) -> None:
@@ -414,7 +447,17 @@ def _in_adjunct(doc: Doc, span: Span) -> bool:
     prefix = norm[: norm.find(span.form)] if span.form and span.form in norm else ""
     prev = doc.tokens[span.first - 1].norm if span.first else ""
     # ل (purpose: "يسعى لترتيب") keeps the subject of the modal verb; ب and في do not.
-    return prev in ADJUNCT_PREPS or "ب" in prefix
+    topic = prev in TOPIC_PREPS  # "تحقيق حول الهجوم": the investigator is no attacker
+    return prev in ADJUNCT_PREPS or "ب" in prefix or topic or _result_of(doc, span.first)
+
+
+def _result_of(doc: Doc, first: int) -> bool:
+    """Whether a verbal noun is the result of another clause ("أسفرت عن مقتل"، "أدى إلى
+    مقتل"): its agent is that clause's cause, not the nearest earlier name (often the victim)."""
+    if first < 2 or doc.tokens[first - 1].norm not in ("عن", "الي"):
+        return False
+    verb = doc.tokens[first - 2].stem or doc.tokens[first - 2].norm
+    return verb.endswith(RESULT_VERBS)
 
 
 def _object_follows(doc: Doc, last: int) -> bool:

@@ -12,6 +12,8 @@ from rasad.extract.events.lexicon import candidates, canon_set, core, verb_forms
 
 # Strongest first: a denied or hypothetical event stays so even if also intended.
 MODALITY_ORDER = ("denied", "hypothetical", "demanded", "intended")
+# Person prefixes of an imperfect verb (normalized), for "قد" + imperfect = "may".
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")
 # Cue effects of adjectives that follow the trigger noun, and the modality each gives.
 AFTER_NOUN = {"alleged": "hypothetical", "imminent": "intended"}
 
@@ -156,6 +158,10 @@ def polarity(tokens: list[Any], hits: list[CueHit], first: int, future: bool) ->
             _crosses_clause(tokens, hit.last, first)
             or words_between(tokens, hit.last, first) >= hit.window
         ):
+            continue
+        if hit.effect == "maybe":  # "قد تخفض": قد before an imperfect verb is "may"
+            if tokens[first].norm[:1] in IMPERFECT_PREFIXES:
+                found.add("hypothetical")
             continue
         if hit.effect in ("negation", "denied"):
             negated = True

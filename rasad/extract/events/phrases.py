@@ -8,6 +8,7 @@ from typing import Any
 from rasad.extract.events.doc import BREAKERS, PREPOSITIONS, STOP_PUNCT, Doc, M
 
 FORWARD = 14  # words after a trigger that its arguments may span
+QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 MAX_CONJUNCT_GAP = 4  # words between conjoined names ("و وزير الدفاع الإسرائيلي غانتس")
 
 
@@ -50,14 +51,33 @@ def conjuncts(doc: Doc, start: M, end: int) -> list[M]:
         )
         if joined:
             groups.append([m])
-        elif sum(t.is_word for t in between) <= 3 and not any(
-            t.text in ("،", ",") for t in between
+        elif (
+            sum(t.is_word for t in between) <= 3
+            and not any(t.text in ("،", ",") for t in between)
+            and not (len(groups[-1]) == 1 and heads_clause(doc, groups[-1][0]))
         ):
             groups[-1].append(m)
         else:
             break
         prev = m
     return [next((m for m in g if m.type == "PER"), g[0]) for g in groups]
+
+
+def heads_clause(doc: Doc, m: M) -> bool:
+    """Whether a non-person name stands right after a verb or at a clause start.
+
+    There it heads its own noun phrase ("اعتقلت الشرطة المصرية أبو الفتوح"، "تتهم أنقرة
+    الداعية غولن"): a person after it is the object, not the name a title phrase ends in
+    ("وزير خارجية إيران محمد جواد ظريف", where the country is a genitive).
+    """
+    if m.type == "PER":
+        return False
+    i = m.first - 1
+    while i >= 0 and doc.tokens[i].text in QUOTES:
+        i -= 1
+    if i < 0 or not doc.tokens[i].is_word or doc.tokens[i].sent != doc.tokens[m.first].sent:
+        return True
+    return i in getattr(doc, "barriers", ())
 
 
 def plain(doc: Doc, a: int, b: int) -> bool:
@@ -69,7 +89,7 @@ def plain(doc: Doc, a: int, b: int) -> bool:
 
 def prefer_person(doc: Doc, m: M, upto: int | None = None) -> M:
     """The person a title phrase ends in (رئيس أركان الجيش الإسرائيلي أفيف كوخافي)."""
-    if m.type == "PER":
+    if m.type == "PER" or heads_clause(doc, m):
         return m
     prev = m
     stop = m.last + 5 if upto is None else min(m.last + 5, upto)

@@ -53,7 +53,23 @@ def common_subject_after(doc: Doc, span: Any) -> bool:
     tok = doc.tokens[j]
     if j < span.last and tok.norm.startswith("ال") and j not in doc.in_date:
         return True
-    return is_actor_noun(tok) and (j + 1) not in doc.by_token
+    return (is_actor_noun(tok) and (j + 1) not in doc.by_token) or _noun_nisba_name(doc, j)
+
+
+def _noun_nisba_name(doc: Doc, j: int) -> bool:
+    """ "طالب التكتل الأوروبي روسيا": a definite noun with a nisba adjective right after the
+    verb, then a bare name, is the subject; the name is the object."""
+    k = j + 1
+    if not _definite(doc.tokens[j]) or j in doc.in_date or k >= len(doc.tokens):
+        return False
+    adj = doc.tokens[k]
+    if k in doc.by_token or not adj.is_word or not adj.norm.startswith("ال"):
+        return False
+    if not adj.norm.endswith(NISBA_ENDINGS):
+        return False
+    m = doc.by_token.get(k + 1)
+    # "أدان الرئيس الأميركي دونالد ترامب": before a person the phrase is his title
+    return m is not None and m.first == k + 1 and not m.prep and m.type != "PER"
 
 
 def plural_agrees(doc: Doc, m: Any) -> bool:
@@ -229,9 +245,10 @@ OPPOSING_CODES = frozenset({"011"})
 
 
 # Closed class: verbs of saying whose subject is the speaker, not the agent of an event noun
-# in what is said ("قالت وزارة الدفاع، ردا على سؤال حول هجوم"); أعلن and أكد are left out, as
+# in what is said ("قالت وزارة الدفاع، ردا على سؤال حول هجوم"; "حذرت الأمم المتحدة من نشوب
+# معركة"); أعلن and أكد are left out, as
 # their subject often announces its own act ("أعلن الجيش تنفيذ غارات").
-SPEAKING = frozenset({"قال", "ذكر", "أضاف", "أوضح", "أشار", "صرح", "تحدث", "أفاد"})
+SPEAKING = frozenset({"قال", "ذكر", "أضاف", "أوضح", "أشار", "صرح", "تحدث", "أفاد", "حذر"})
 
 
 def opposers(spans: list[Any], hits: list[Any]) -> set[int]:

@@ -11,6 +11,7 @@ from rasad.extract.quotes.doc import SPEAKER_TYPES, CueHit, Doc, Ment
 MAX_CUE_WORDS = 30  # a cue further than this from its quote in the sentence is not its cue
 MAX_SUBJECT_WORDS = 10  # the subject follows its verb within a few words
 MAX_VIA_WORDS = 10
+MAX_TITLE_WORDS = 3  # definite title words before a name ("الرئيس الصيني"، "ولي العهد السعودي")
 _PUNCT_ONLY = re.compile(r"^[\s،,:؛;\-–—]*$")
 _LETTERS = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 # "عن" (with a pronoun: the previous speaker) or "قول" ("نقلت الوكالة قول مصدر مسؤول")
@@ -88,7 +89,31 @@ def governed(doc: Doc, m: Ment) -> bool:
     nouns = doc.lex.orgnouns
     if word[:1] in "لب" and word[1:] in nouns:
         return True
-    return word in nouns and is_prep(doc, doc.word_before(doc.norm.rfind(word, 0, m.start)))
+    if word in nouns and is_prep(doc, doc.word_before(doc.norm.rfind(word, 0, m.start))):
+        return True
+    return _governed_title(doc, m.start)
+
+
+def _governed_title(doc: Doc, pos: int) -> bool:
+    """A name whose definite title is the object of a preposition, directly or through an
+    indefinite noun: "مع الرئيس الصيني شي"، "بالتزامن مع زيارة الأمير محمد بن سلمان"."""
+    word, skipped = doc.word_before(pos), 0
+    while word.startswith("ال") and skipped < MAX_TITLE_WORDS:
+        pos, skipped = doc.norm.rfind(word, 0, pos), skipped + 1
+        word = doc.word_before(pos)
+    if not skipped or not word:
+        return False
+    if _bare_prep(doc, word):
+        return True
+    lex = doc.lex
+    if word.startswith(("ال", "و")) or word in lex.orgnouns or word in lex.cues:
+        return False  # "في حكومة الانقلابيين X": a body's officer stands in apposition
+    return _bare_prep(doc, doc.word_before(doc.norm.rfind(word, 0, pos)))
+
+
+def _bare_prep(doc: Doc, word: str) -> bool:
+    """A preposition, also after و/ف (not with an enclitic: "معهد" is not مع + هد)."""
+    return word in doc.lex.preps or (word[:1] in "وف" and word[1:] in doc.lex.preps)
 
 
 def pick_speaker(doc: Doc, ments: list[Ment], start: int | None = None) -> Ment | None:
@@ -148,6 +173,8 @@ def _object_complement(doc: Doc, h: CueHit, cut: int) -> int:
         w = m.group()
         if w in ("الي", "علي") or w == "ب" or (w[:1] == "ب" and w[1:3] == "ال"):
             return m.start()
+        if w[:1] == "ب" and len(w) >= 5 and not w.startswith("بعض") and not doc.lex.filler_re.match(w):
+            return m.start()  # "وطالبت بإجراء محاكمات": an indefinite complement
     return cut
 
 
@@ -168,6 +195,8 @@ def subject_before(doc: Doc, h: CueHit, sent_start: int) -> Ment | None:
     if not before:
         return None
     m = before[-1]
+    if _genitive(doc, m):
+        return None  # "خطة حكومة الحريري قال الدبلوماسي": the complement of a noun
     if doc.lex.filler_re.match(doc.norm[m.end : h.start - len(h.pre)]) and not governed(doc, m):
         return m
     return None
@@ -182,7 +211,18 @@ def unnamed_subject(doc: Doc, region: tuple[int, int]) -> list[str]:
         words = words[1:]
     if not words or is_prep(doc, words[0]) or _not_subject(doc, words[0]):
         return []
+    if _own_speech(doc, words[0]):
+        return []  # "وتابع حديثه"، "وختم كلمته": the object, the subject a pronoun
     return words
+
+
+def _own_speech(doc: Doc, word: str) -> bool:
+    """A speech noun with a possessive pronoun (حديثه، تصريحاته، كلمتها)."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        stem = word[: -len(suf)]
+        if word.endswith(suf) and (stem in doc.lex.speechnouns or stem[:-1] + "ه" in doc.lex.speechnouns):
+            return True
+    return False
 
 
 def _not_subject(doc: Doc, word: str) -> bool:

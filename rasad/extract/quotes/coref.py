@@ -55,10 +55,19 @@ def resolve_description(
     ments = [m for m in doc.mentions_between(0, before) if m.type in SPEAKER_TYPES]
     ments = [m for m in ments[-MAX_ANTECEDENTS:] if (m.type == "PER") != org]
     first = [m for m in ments if salient and (m.start, m.end) == salient]
+    if not _titled_head(doc, words[0]):
+        ments = []  # an epithet or a source ("المصدر"، "العميل"): only the previous speaker
     for m in first + ments[::-1]:
         if _titled(_title_words(doc, m, ments), need, doc):
             return m
     return None
+
+
+def _titled_head(doc: Doc, word: str) -> bool:
+    """Whether a description's head is a title, an organisation or an outlet noun, which may
+    refer back past the previous speaker; an epithet may not."""
+    lex = doc.lex
+    return _bare(word) in _bare_set(lex.pertitles | lex.orgnouns | lex.medianouns)
 
 
 def _title_words(doc: Doc, m: Ment, ments: list[Ment]) -> list[str]:

@@ -48,6 +48,7 @@ class QuoteLexicon:
     pertitles: frozenset[str]
     medianouns: frozenset[str]
     companynouns: frozenset[str]
+    speechnouns: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -117,4 +118,5 @@ def load_lexicon() -> QuoteLexicon:
         pertitles=frozenset(_words("pertitle")),
         medianouns=frozenset(_words("medianoun")),
         companynouns=frozenset(_words("companynoun")),
+        speechnouns=frozenset(_words("speechnoun")),
     )

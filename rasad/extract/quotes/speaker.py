@@ -30,6 +30,7 @@ from rasad.extract.quotes.coref import (
 from rasad.extract.quotes.doc import CueHit, Doc, Ment
 from rasad.extract.quotes.marks import Span
 from rasad.extract.quotes.refer import (
+    _description,
     could_be,
     disagrees,
     document_issuer,
@@ -43,10 +44,12 @@ from rasad.extract.quotes.refer import (
 
 SUBJECT_TYPES = ("PER", "ORG", "MEDIA", "GPE")
 MAX_SVO_WORDS = 8
+_RELATIVES = ("الذي", "التي")
 MIN_CONTINUATION_WORDS = 10  # a shorter quote alone in its paragraph is a subheading
 _LAKIN = frozenset({"لكن", "ولكن"})
 MAX_HEADLINE_WORDS = 8  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
 MAX_PHRASE_WORDS = 3  # "بحسب وزير الخارجية X": the source follows its preposition closely
+GIVEN_TITLE_WORDS = 6  # "المتحدث الرسمي باسم التحالف، تركي المالكي"
 MAX_SAYER_GAP = 6  # "عن وزير الخارجية X، في تصريح للصحفيين، قوله"
 # "وكان/وكانت/كانوا ..." or أن/إن opening the clause of a bare verb: its subject stands before
 # the verb ("وكانت مصادر قد كشفت"، "أن ضابطا في المخابرات قال").
@@ -140,7 +143,7 @@ def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -
     if h.pre != "و":  # a bare verb, or فـ after a topic ("أما المنظمة فقالت")
         before = _subject_before_verb(doc, h, sent_start)
         if before is not None:
-            return before
+            return _described(doc, before, state)
     m, region = subject_after(doc, h, limit)
     if m is not None and _object_of(doc, h, m):
         m, region = None, (region[0], region[0])  # "ووصف غريزمان بـ«…»": the object
@@ -185,6 +188,18 @@ def _named_by_words(
     return Attribution(h, None, region, how="unnamed")
 
 
+def _described(doc: Doc, att: Attribution, state: State) -> Attribution:
+    """An unnamed SVO subject that describes an actor named before ("إلا أن المستشار النمساوي
+    أوضح" after "المستشار النمساوي سباستيان كورتز")."""
+    if att.speaker is not None or att.span is None:
+        return att
+    words = region_words(doc, *att.span)
+    ref = resolve_description(doc, words, att.span[0], state.span) if words else None
+    if ref is None:
+        return att
+    return Attribution(att.cue, ref.actor, (ref.start, ref.end), how="description-before")
+
+
 def _mention_att(h: CueHit, m: Ment | None, region: tuple[int, int], how: str) -> Attribution:
     """An attribution to a mention, or to nobody (the region read) when there is none."""
     if m is None:
@@ -210,13 +225,26 @@ def _object_of(doc: Doc, h: CueHit, m: Ment) -> bool:
 def _subject_before_verb(doc: Doc, h: CueHit, sent_start: int) -> Attribution | None:
     """An SVO subject: a mention right before the verb, or an unnamed noun after كان/أن/لكن
     or opening the clause ("ولكن المقرر الخاص يضيف")."""
-    m = subject_before(doc, h, sent_start)
+    m = subject_before(doc, h, sent_start) or _relative_antecedent(doc, h, sent_start)
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how="subject-before")
     clause = _kana_subject(doc, h, sent_start) or _svo_subject(doc, h, sent_start)
     if clause is not None:
         return Attribution(h, None, clause, how="unnamed-before")
     return None
+
+
+def _relative_antecedent(doc: Doc, h: CueHit, sent_start: int) -> Ment | None:
+    """ "المحلل X، الذي أشار إلى أن": the name right before الذي/التي is the subject."""
+    verb = h.start - len(h.pre)
+    rel = doc.word_before(verb)
+    if rel not in _RELATIVES or doc.words(doc.norm.rfind(rel, 0, verb), verb) != 1:
+        return None
+    pos = doc.norm.rfind(rel, 0, verb)
+    before = [m for m in doc.mentions_between(sent_start, pos) if m.type in SPEAKER_TYPES]
+    if not before or region_words(doc, before[-1].end, pos) or governed(doc, before[-1]):
+        return None
+    return before[-1]
 
 
 def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> Attribution:
@@ -226,6 +254,8 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State)
         return _sayer_before(doc, h, sent_start, state)
     end = _phrase_end(doc, h.end, limit)
     m = first_after(doc, h.end, end, SPEAKER_TYPES, MAX_PHRASE_WORDS)
+    if m is not None and doc.words(h.end, m.start) and governed(doc, m):
+        m = _officer_after(doc, m, end) or m
     if m is not None and h.cue.kind == "noun" and m.type == "MEDIA":
         att = _previous(doc, h, state, "noun")
         att.via = m.actor
@@ -239,6 +269,11 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State)
     if words:
         return _named_by_words(doc, h, words, (h.end, end), state)
     return _pronoun(doc, h, sent_start, state, h.cue.kind)  # "بيانا جاء فيه:": its issuer
+
+
+def _officer_after(doc: Doc, m: Ment, end: int) -> Ment | None:
+    """ "بحسب الرئيس السابق لـ«نادي X» فلان": the person named after the body is the source."""
+    return first_after(doc, m.end, end, ("PER",), MAX_PHRASE_WORDS)
 
 
 def _phrase_end(doc: Doc, start: int, limit: int) -> int:
@@ -291,7 +326,7 @@ def _unnamed_in_sentence(doc: Doc, h: CueHit, sent_start: int, state: State) -> 
     words = unnamed_subject(doc, region)
     if not words or not words[0].startswith("ال") or head_kind(doc, words[0]) is None:
         return False
-    return not _same_as_previous(doc, words[:MAX_DESCRIPTION_WORDS], state, v.start)
+    return not _same_as_previous(doc, _description(words)[:MAX_DESCRIPTION_WORDS], state, v.start)
 
 
 def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
@@ -345,11 +380,17 @@ def _svo_subject(doc: Doc, h: CueHit, sent_start: int) -> tuple[int, int] | None
     after_lakin = bool(words) and words[0] in _LAKIN
     if after_lakin:
         words = words[1:]
-    if not words or len(words) > MAX_SVO_WORDS or doc.mentions_between(start, h.start):
+    if not words or len(words) > MAX_SVO_WORDS or _named_in(doc, start, h.start):
         return None
     if is_prep(doc, words[0]) or not (after_lakin or words[0].startswith("ال")):
         return None
     return (start, h.start)
+
+
+def _named_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether a clause before a verb names someone; a country adjective does not ("الهيئة
+    السعودية للاستثمار أعلنت")."""
+    return any(m.type != "GPE" or m.start <= start + 1 for m in doc.mentions_between(start, end))
 
 
 def _clause_start(doc: Doc, h: CueHit, sent_start: int) -> int:
@@ -370,6 +411,8 @@ def _same_as_previous(doc: Doc, words: list[str], state: State, before: int) -> 
     if not words[0].startswith("ال") or words[0].endswith(("ون", "ين")):
         return False  # a construct ("ممثلو الادعاء") or a plural is someone else
     kind = head_kind(doc, words[0])
+    if kind is None and not _given_title(doc, words[0], state.span, before):
+        return False  # an epithet or a source ("المصدر") the previous speaker was not given
     prev = doc.mention_at(*state.span)
     if kind is not None and prev is not None and (prev.type == "PER") != (kind == "PER"):
         return False  # "وقالت الوزارة" after a person's quote is not that person
@@ -383,13 +426,32 @@ def _same_as_previous(doc: Doc, words: list[str], state: State, before: int) -> 
     nisba = {w for w in words[1:] if w.startswith("ال") and w.endswith(("ي", "يه"))}
     if not nisba:
         return True
-    s, e = state.span
-    title = region_words(doc, max(0, s - 80), e)[-LEAD_WINDOW - doc.words(s, e) :]
+    title = _title_of(doc, state.span)
     known = {w for w in title if w.startswith("ال") and w.endswith(("ي", "يه"))}
     if known:
         return bool(nisba & known)
     country = nationality(sorted(nisba))  # "المندوب البريطاني" is not the American envoy
     return country is None or doc.countries.get(state.speaker) in (None, country)
+
+
+def _given_title(doc: Doc, word: str, span: tuple[int, int], before: int) -> bool:
+    """Whether the speaker at ``span`` was introduced with this word in a title ("الباحث" for
+    "الكاتب والباحث X"، "المتحدث" for "المتحدث باسم التحالف X"); the same surname counts as
+    the same person (the linker may tell the two mentions apart)."""
+    b, last = _bare(word), doc.norm[span[0] : span[1]].split()[-1:]
+    for m in doc.mentions_between(0, before):
+        if doc.norm[m.start : m.end].split()[-1:] != last:
+            continue
+        lead = region_words(doc, max(0, m.start - 80), m.start)[-GIVEN_TITLE_WORDS:]
+        if b in {_bare(w) for w in lead}:
+            return True
+    return False
+
+
+def _title_of(doc: Doc, span: tuple[int, int]) -> list[str]:
+    """The words of a mention and of the title right before it."""
+    s, e = span
+    return region_words(doc, max(0, s - 80), e)[-LEAD_WINDOW - doc.words(s, e) :]
 
 
 def _headline(doc: Doc, q: Span, sent_start: int) -> Attribution | None:
@@ -402,6 +464,7 @@ def _headline(doc: Doc, q: Span, sent_start: int) -> Attribution | None:
     if doc.words(line, colon) > MAX_HEADLINE_WORDS:
         return None
     ments = [m for m in doc.mentions_between(line, colon) if m.type in SPEAKER_TYPES]
+    ments = [m for m in ments if not governed(doc, m)]  # "وقال X لـY:": Y is spoken to
     if not ments:
         return None
     m = next((x for x in reversed(ments) if x.type == "PER"), ments[-1])
