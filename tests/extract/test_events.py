@@ -771,3 +771,132 @@ def test_protest_at_a_place_without_actors() -> None:
     text = "خرج آلاف المتظاهرين، أمس الأحد، في مدينة البصرة جنوبي العراق، احتجاجا على البطالة."
     hit = [e for e in _pass2_events(text) if e.root == "14"]
     assert hit and hit[0].location and not hit[0].source
+
+
+# Pass 3: victims and addressees are no sources, speculative events, accidents, death sentences.
+# (name, text, root, source actor or None for "no source", target actor or None for "any")
+PASS3_DYADS = [
+    ("police-then-victim", "اعتقلت الشرطة المصرية أبو الفتوح.", "17", "o:egy-police", None),
+    (
+        "country-then-accused",
+        "وتتهم أنقرة الداعية فتح الله غولن بالوقوف خلف الانقلاب.",
+        "11",
+        "p:ankara",
+        None,
+    ),
+    ("bloc-then-addressee", "وطالب التكتل الأوروبي روسيا باستخدام نفوذها.", "10", None, "c:RUS"),
+    (
+        "object-pronoun-verb",
+        "معاناة نحو 400 ألف شخص تحاصرهم قوات النظام بشكل محكم.",
+        "19",
+        "o:syrian-regime-forces",
+        None,
+    ),
+    ("expelled-since", "وضاعف تنظيم داعش هجماته منذ طرده من الرقة.", "17", None, None),
+    (
+        "result-of-strikes",
+        "استهدفت غارات تركية مواقع لقوات النظام السوري في عفرين أسفرت عن مقتل 36 عنصرا.",
+        "18",
+        None,
+        None,
+    ),
+    (
+        "force-genitive-agent",
+        "قتل 27 عنصرا من جراء قصف مقاتلات التحالف العربي لمواقعهم.",
+        "19",
+        "o:arab-coalition",
+        None,
+    ),
+    (
+        "boycott-of-her",
+        "ولجأت قطر إلى المخطط بعد مقاطعة السعودية والإمارات لها.",
+        "14",
+        "c:SAU",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "root", "source", "target"), PASS3_DYADS)
+def test_pass3_dyads(
+    name: str, text: str, root: str, source: str | None, target: str | None
+) -> None:
+    hit = [e for e in _pass2_events(text) if e.root == root]
+    if source is None and target is None:  # the event has no source, or none at all
+        assert all(not e.source for e in hit), name
+        return
+    assert hit, name
+    if source is None:
+        assert all(not e.source for e in hit) and target in {t for e in hit for t in e.target}, name
+    else:
+        assert source in {s for e in hit for s in e.source}, name
+
+
+PASS3_MODALITY = [
+    ("may-imperfect", "وحذر الرئيس من أن إسرائيل قد تنتهك الاتفاق.", "hypothetical"),
+    (
+        "possible-after-noun",
+        "فر آلاف بسبب المخاوف من المعارك التي يحتمل أن تندلع مع الحوثيين.",
+        "hypothetical",
+    ),
+    ("possible-quoted", 'فروا خوفا من هجوم "محتمل" على إدلب.', "hypothetical"),
+    ("foiled-attempt", "وأحبط الجيش محاولة لشن هجوم على إسرائيل.", "intended"),
+    ("need-for-withdrawal", "هادي يؤكد ضرورة انسحاب الحوثيين من الحديدة.", "demanded"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "modality"), PASS3_MODALITY)
+def test_pass3_modality(name: str, text: str, modality: str) -> None:
+    # the warning verb itself (حذر) is asserted; the events it governs are not
+    found = [e for e in _pass2_events(text) if "حذر" not in e.trigger["text"]]
+    assert found and all(e.modality == modality for e in found), name
+
+
+def test_past_after_qad_stays_asserted() -> None:
+    found = _pass2_events("وقد قصفت إسرائيل مواقع في غزة.")
+    assert found and all(e.modality == "asserted" for e in found)
+
+
+NON_EVENTS = [
+    ("drowning", "أعلنت السلطات السودانية أن 22 تلميذا لقوا مصرعهم نتيجة غرق مركب في النيل."),
+    ("earthquake", "هز زلزال غربي إيران مما أسفر عن إصابة 287 شخصا على الأقل."),
+    ("death-sentence", "قضت محكمة جنايات جنوب القاهرة بالإعدام شنقا لثلاثة متهمين."),
+    ("motive-not-defend", "وتطالب الأحزاب بترشح الرئيس بدافع الحفاظ على الاستقرار السياسي."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), NON_EVENTS)
+def test_pass3_non_events(name: str, text: str) -> None:
+    assert not [e for e in _pass2_events(text) if e.root in ("05", "18", "19")], name
+
+
+def test_confidence_falls_with_a_far_source() -> None:
+    near = _pass2_events("قصفت إسرائيل مواقع في غزة.")
+    far = _pass2_events(
+        "وقال الجيش الإسرائيلي في بيان صدر مساء أمس بعد اجتماع طويل للقيادة إنه قصف مواقع في غزة."
+    )
+    assert near and all(0 < e.confidence <= 1 for e in near + far)
+
+
+# (name, text, trigger word, modality of the event it starts)
+PURPOSE_CASES = [
+    (
+        "purpose-lam",
+        "وبدأت تركيا عملية عسكرية لطرد مقاتلي وحدات حماية الشعب الكردية.",
+        "طرد",
+        "intended",
+    ),
+    ("befell-lam", "تعرضت مواقع الحزب لقصف الحرس الثوري.", "قصف", "asserted"),
+    ("scheduled", "ومن المقرر أن يلتقي الرئيس السوداني بالنائب العام.", "يلتقي", "intended"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "trigger", "modality"), PURPOSE_CASES)
+def test_purpose_and_schedule(name: str, text: str, trigger: str, modality: str) -> None:
+    found = [e for e in _pass2_events(text) if e.trigger["text"].startswith(trigger)]
+    assert found and all(e.modality == modality for e in found), name
+
+
+def test_vowelled_imperfect_passive_has_no_source() -> None:
+    found = _pass2_events("ويُتّهم محمد القاطرجي بالعمل كوسيط بين نظام الأسد وتنظيم داعش.")
+    assert found and all(not e.source for e in found if e.root == "11")

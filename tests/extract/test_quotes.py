@@ -537,3 +537,32 @@ def test_new_unnamed_speakers(text: str, speakers: list[str | None]) -> None:
 )
 def test_objects_genitives_and_epithets(text: str, speakers: list[str | None]) -> None:
     assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a plural participle speaks for a group, not for the previous speaker
+        (f'وقال ترامب: "{Q1}". وتظاهر مئات مؤكدين أن "{Q2}".', ["trump", None]),
+        # an indefinite complement after بـ is not the subject
+        (f'وقال ترامب: "{Q1}". وطالب بإجراء تحقيق و"{Q2}".', ["trump", "trump"]),
+        # "وتابع حديثه": one's own speech is the object, the subject a pronoun
+        (f'وقال ترامب: "{Q1}". وتابع حديثه: "{Q2}".', ["trump", "trump"]),
+        # "X، الذي أشار إلى أن": the name before the relative
+        (f'وهذا بحسب المحلل ماكرون، الذي أشار إلى أن "{Q1}".', ["macron"]),
+        # an unnamed SVO subject that describes the previous speaker
+        (
+            f'وقال المستشار الألماني ماكرون: "{Q1}". إلا أن المستشار الألماني أوضح أن "{Q2}".',
+            ["macron", "macron"],
+        ),
+        # a title right after a bare verb is its subject, not the name before the comma
+        (f'وعن التعاقد مع ميسي، قال رئيس النادي: "{Q1}".', [None]),
+        # "وفقا لما نقلته X": the outlet relays the previous speaker
+        (
+            f'وقال ترامب: "{Q1}". وعلق على القرار، وفقا لما نقلته رويترز: "{Q2}".',
+            ["trump", "trump"],
+        ),
+    ],
+)
+def test_precision_rules(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in direct(text)] == speakers

@@ -4,6 +4,7 @@ partial names, each adding candidates where nothing was found before.
 Span rules: a name never starts or ends with a preposition or verb (entities/not_names.tsv);
 a CRF span needs a name-like word; a CRF person running into a known name stops before it;
 "X بن <known person>" is X (the son), not the father; a city after a club word is the club.
+Person-name conflicts and ORG/person splits are in names.py, speech-verb slots in speakers.py.
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from typing import Any
 
 from rasad.analyze.entities import crf, lex
 from rasad.analyze.entities.match import Seg, core, first_forms
-from rasad.analyze.entities.names import other_bearers, split_org_person
-from rasad.analyze.entities.speakers import speaker_slots
+from rasad.analyze.entities.names import (
+    drop_adjectives,
+    other_bearers,
+    place_surnames,
+    split_org_person,
+)
 from rasad.analyze.entities.recognize import (
     CRF_TYPES,
     QUOTES,
@@ -31,6 +36,7 @@ from rasad.analyze.entities.recognize import (
 )
 from rasad.analyze.entities.rules import club_cues, edge_key, is_common, not_names, particles
 from rasad.analyze.entities.rules import titles as title_phrases
+from rasad.analyze.entities.speakers import speaker_slots
 
 MAX_QUOTED = 6  # tokens in a quoted outlet name
 CONTEXT = 2  # tokens of context the CRF sees after a gated token
@@ -55,6 +61,7 @@ def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
     _cues(tokens, segs, found, sc.cues, cue_slots)
     found += _crf_cands(tokens, tags, found, cue_slots, _name_words(segs, sc.infos))
     found = split_org_person(tokens, segs, other_bearers(tokens, segs, found, tags, hint))
+    found = drop_adjectives(segs, place_surnames(tokens, segs, found))
     found += speaker_slots(tokens, segs, found, tags, hint)
     _chains(tokens, segs, found)
     found += _partials(tokens, segs, found)

@@ -162,10 +162,11 @@ def _one_deleted(longer: str, shorter: str) -> bool:
     )
 
 
-_INNER = frozenset({"بن", "بنت", "ابن"})
+_INNER = frozenset({"بن", "بنت", "ابن", "ال", "عبد"})  # ال: normalized آل (آل سعود)
 
 
 def _same_person(full: list[str], k: int, toks: list[str]) -> bool:
     """Whether toks, found at position k of a full name, names its bearer: not the father's
-    part of a name chain (حمد آل خليفة in سلمان بن حمد آل خليفة)."""
+    part of a name chain (حمد آل خليفة in سلمان بن حمد آل خليفة), the family (سعود of آل
+    سعود) or the second half of a compound name (العزيز of عبد العزيز)."""
     return full[k : k + len(toks)] == toks and not (k > 0 and full[k - 1] in _INNER)

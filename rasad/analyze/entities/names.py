@@ -14,7 +14,7 @@ from typing import Any
 from rasad.analyze.entities import lex
 from rasad.analyze.entities.match import Seg
 from rasad.analyze.entities.recognize import Cand, name_start
-from rasad.analyze.entities.rules import is_common, particles
+from rasad.analyze.entities.rules import edge_key, is_common, not_names, particles
 from rasad.analyze.entities.rules import titles as title_phrases
 from rasad.analyze.normalize import normalize
 
@@ -106,7 +106,9 @@ def other_bearers(tokens, segs: list[Seg], found: list[Cand], tags, hint) -> lis
         # A given name the segmenter split (ليلى -> ل + يلى) is whole unless the CRF split it.
         whole = "slot" in hint[k] or (prev is None and not tags[k].endswith("PERS"))
         start = tokens[k].start if whole else name_start(tokens[k])
-        out.append(Cand(k, c.j, start, c.end, "PER", how="crf", role=c.role))
+        role = c.role or (prev.role if prev is not None else None)
+        out.append(Cand(k, c.j, start, c.end, "PER", how="crf", role=role))
+        out[-1].country = prev.country if prev is not None else None
     return [c for c in found if id(c) not in drop] + out
 
 
@@ -132,3 +134,47 @@ def _person_tail(segs: list[Seg], c: Cand) -> int | None:
         if parts.get(segs[k][0]) in ("first", "both") and all(not s[1] and not s[2] for s in tail):
             return k
     return None
+
+
+def place_surnames(tokens, segs: list[Seg], found: list[Cand]) -> list[Cand]:
+    """A one-word town right after a given name is the person's surname (محمد جيلان، فاطمة
+    الزهراء): the given name and the town become one unknown person."""
+    by_end = {c.j: c for c in found}
+    drop: set[int] = set()
+    out: list[Cand] = []
+    for c in found:
+        if c.type not in ("GPE", "LOC") or c.j - c.i != 1 or c.i == 0 or _country(c):
+            continue
+        k = c.i - 1
+        prev = by_end.get(c.i)  # the given name must have been found as a person
+        if prev is None or not (prev.type == "PER" and prev.j - prev.i == 1 and not prev.entries):
+            continue
+        if tokens[k].sent != tokens[c.i].sent or segs[c.i][1] or not _given(tokens[k], segs[k]):
+            continue
+        drop.update({id(c), id(prev)})
+        out.append(Cand(k, c.j, prev.start, c.end, "PER", how="crf", role=prev.role))
+        out[-1].country = prev.country
+    return [c for c in found if id(c) not in drop] + out
+
+
+def _country(c: Cand) -> bool:
+    """Whether a place candidate is a country (never a surname)."""
+    return any(getattr(e, "kind", "") == "country" for e in c.entries)
+
+
+def _given(tok: Any, seg: Seg) -> bool:
+    """A word written bare (no clitics) that is no preposition or verb (على is no علي)."""
+    return (
+        tok.is_word and not (seg[1] or seg[2] or seg[4]) and not not_names().get(edge_key(tok.text))
+    )
+
+
+def drop_adjectives(segs: list[Seg], found: list[Cand]) -> list[Cand]:
+    """One-word CRF places that are nationality adjectives (السورية). (A feminine nisba after a
+    noun, هجمات كيمياوية, was tried and dropped: on ANT it mostly hit real places after
+    منطقة/قرية/جزيرة.)"""
+    return [c for c in found if not (c.how == "crf" and _adjective_place(segs, c))]
+
+
+def _adjective_place(segs: list[Seg], c: Cand) -> bool:
+    return c.type in ("GPE", "LOC") and c.j - c.i == 1 and bool(lex.adjective(segs[c.i]))

@@ -63,7 +63,9 @@ def resolve_outlets(article: Any) -> None:
     first: dict[str, int] = {}
     for m in article.mentions:
         first.setdefault(m.actor, m.start)
-    article.actors = sorted((a for a in actors.values() if a.id in first), key=lambda a: first[a.id])
+    article.actors = sorted(
+        (a for a in actors.values() if a.id in first), key=lambda a: first[a.id]
+    )
 
 
 def _actor(entry: Any, gid: str, name_en: str, name_ar: str) -> Actor:

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from rasad.analyze.entities import crf, lex
+from rasad.analyze.entities.features import sentence_features
 from rasad.analyze.entities.match import Seg
 from rasad.analyze.entities.recognize import Cand, covered, name_like
 from rasad.analyze.entities.rules import edge_key, is_common, not_names, particles, title_chain
@@ -22,26 +23,41 @@ from rasad.analyze.normalize import normalize
 from rasad.data.loader import read_tsv
 
 MAX_SLOT = 3
+MAX_INSTITUTION = 7  # tokens of an institution name (المركز المصري للدراسات الاقتصادية)
+SIGNAL = 0.04  # the CRF's least marginal for a name word in the slot (rare names score 0.05-0.15)
+_PRONOUNS = frozenset({"ها", "هم", "هما", "هن", "كم", "نا"})  # not ه/ي: names end so too
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})  # إن/أن (and with a pronoun) after the name
 
 
 @cache
-def speech_verbs() -> dict[str, bool]:
-    """Normalized speech-verb forms -> whether they need a و/ف before them (also nouns)."""
+def speech_verbs() -> frozenset[str]:
+    """Normalized speech-verb forms as they may be written: bare (unless the form is also a
+    noun, needs_pre = 1) and with و/ف."""
     try:
         rows = read_tsv("quotes/cues.tsv")
     except FileNotFoundError:
-        return {}
-    return {r["form"]: r.get("needs_pre") == "1" for r in rows if r.get("kind") == "verb"}
+        return frozenset()
+    out = set()
+    for r in rows:
+        if r.get("kind") == "verb":
+            out.update({"و" + r["form"], "ف" + r["form"]})
+            if r.get("needs_pre") != "1":
+                out.add(r["form"])
+    return frozenset(out)
 
 
-def _verb(seg: Seg) -> bool:
-    """Whether a token is a speech verb (its needs-و/ف forms only with the proclitic)."""
-    verbs = speech_verbs()
-    w = seg[0]
-    if w[:1] in ("و", "ف") and w[1:] in verbs:
-        return True
-    return w in verbs and not verbs[w]
+@cache
+def cue_words() -> frozenset[str]:
+    """Every form of the quote-cue table (verbs, participles, speech nouns)."""
+    try:
+        return frozenset(r["form"] for r in read_tsv("quotes/cues.tsv"))
+    except FileNotFoundError:
+        return frozenset()
+
+
+@cache
+def _edge(text: str) -> str:
+    return edge_key(text)
 
 
 def _plain_word(tok: Any, seg: Seg) -> bool:
@@ -49,8 +65,10 @@ def _plain_word(tok: Any, seg: Seg) -> bool:
     preposition or verb; with the article only a nisba (الشافعي)."""
     if not tok.is_word or seg[1] or is_common(seg[0]) or lex.adjective(seg):
         return False
-    if title_phrases().lookup((seg[0],)) or not_names().get(edge_key(tok.text)):
+    if title_phrases().lookup((seg[0],)) or not_names().get(_edge(tok.text)):
         return False
+    if "\u064b" in tok.text or seg[4] in _PRONOUNS or seg[0] in cue_words():
+        return False  # tanween (تشكيكاً), a pronoun (حديثها), a cue word (قائلة)
     return not seg[2] or seg[3].endswith("ي")
 
 
@@ -75,7 +93,7 @@ def _boundary(tokens: Sequence[Any], segs: Sequence[Seg], k: int) -> bool:
         return True
     if segs[k][0] in _THAT or any(p in segs[k][1] for p in "لب"):  # إن، للصحفيين، بأن
         return True
-    return not_names().get(edge_key(tokens[k].text)) is not None
+    return not_names().get(_edge(tokens[k].text)) is not None
 
 
 def _after_titles(segs: list[Seg], j: int, cover) -> int:
@@ -117,41 +135,92 @@ def _institution(tokens, segs: list[Seg], j: int, cover) -> int:
     if best is None or segs[j][1]:
         return j
     k = j + best[0]
-    while k < len(tokens) and k - j < MAX_SLOT + 1 and cover[k] is None:
-        if _boundary(tokens, segs, k) or not tokens[k].is_word or segs[k][1]:
+    while k < len(tokens) and k - j < MAX_INSTITUTION and cover[k] is None:
+        if _inst_stop(tokens, segs, k):
             break
         k += 1
-    if not _boundary(tokens, segs, k) or (k == j + best[0] and not best[1]):
+    ended = k >= len(tokens) or cover[k] is not None or _inst_stop(tokens, segs, k)
+    if not ended or (k == j + best[0] and not best[1]):
         return j
+    return k
+
+
+def _inst_stop(tokens, segs: list[Seg], k: int) -> bool:
+    """Whether an institution name ends before token k: punctuation, إن/أن, a preposition or
+    verb, or a proclitic other than the ل of its complement (الهيئة العامة لمكافحة الفساد)."""
+    if not tokens[k].is_word or segs[k][0] in _THAT or segs[k][1] not in ("", "ل"):
+        return True
+    return not_names().get(_edge(tokens[k].text)) is not None
+
+
+def _crf_kind(tokens, segs: list[Seg], hint, j: int, k: int, tags: list[str]) -> str | None:
+    """PER or ORG when the CRF sees any sign of a name in [j, k) (tags, or a marginal of at
+    least SIGNAL), None when it sees none (تقارير، مصادر)."""
+    if any(t.endswith("PERS") for t in tags[j:k]):
+        return "PER"
+    if any(t.endswith(("ORG", "LOC")) for t in tags[j:k]):
+        return "ORG"
+    t = crf.tagger()
+    if t is None:
+        return None
+    a, b = max(0, j - 3), min(len(segs), k + 3)
+    while tokens[a].sent != tokens[j].sent:  # features see the sentence only
+        a += 1
+    while tokens[b - 1].sent != tokens[j].sent:
+        b -= 1
+    t.set(sentence_features(segs[a:b], hint[a:b]))
+    per = max(t.marginal("B-PERS", m - a) + t.marginal("I-PERS", m - a) for m in range(j, k))
+    other = max(
+        sum(t.marginal(x, m - a) for x in ("B-ORG", "I-ORG", "B-LOC", "I-LOC")) for m in range(j, k)
+    )
+    if max(per, other) < SIGNAL:
+        return None
+    return "PER" if per >= other else "ORG"
+
+
+def _slot(tokens, segs: list[Seg], hint, j: int, cover) -> int:
+    """End of the name in the slot at j (j if none): name words up to a boundary, else the
+    CRF's run when the first word is at least a plain word."""
+    n = len(tokens)
+    if j >= n or cover[j] is not None or _boundary(tokens, segs, j):
+        return j
+    if not _plain_word(tokens[j], segs[j]) and segs[j][0] not in particles():
+        return j  # cheap exit before any CRF call (most speech verbs have no name slot)
+    k = j
+    while k < n and k - j < MAX_SLOT and cover[k] is None:
+        if _boundary(tokens, segs, k) or not _slot_word(tokens[k], segs[k], k == j):
+            break
+        if segs[j][2] and k > j:  # a nisba stands alone (الشافعي), not القاضي الشرعي
+            return j
+        k += 1
+    if k == j or not _boundary(tokens, segs, k):
+        k = _by_crf(tokens, segs, hint, j, cover)
     return k
 
 
 def speaker_slots(tokens, segs: list[Seg], found: list[Cand], tags, hint) -> list[Cand]:
     """Person (or CRF organisation) candidates in the subject slot of speech verbs."""
     cover = covered(found, len(tokens))
+    verbs = speech_verbs()
     out: list[Cand] = []
     for v in range(len(tokens) - 1):
-        if not tokens[v].is_word or not _verb(segs[v]):
+        if segs[v][0] not in verbs:
             continue
         end = _institution(tokens, segs, v + 1, cover)
         if end > v + 1:
-            out.append(Cand(v + 1, end, tokens[v + 1].start, tokens[end - 1].end, "ORG", how="speech"))
+            out.append(
+                Cand(v + 1, end, tokens[v + 1].start, tokens[end - 1].end, "ORG", how="speech")
+            )
             continue
         j = _after_titles(segs, v + 1, cover)
-        k = j
-        while k < len(tokens) and k - j < MAX_SLOT and cover[k] is None:
-            if _boundary(tokens, segs, k) or not _slot_word(tokens[k], segs[k], k == j):
-                break
-            if segs[j][2] and k > j:  # a nisba stands alone (الشافعي), not القاضي الشرعي
-                k = j
-                break
-            k += 1
-        if k == j or not _boundary(tokens, segs, k):
-            k = _by_crf(tokens, segs, hint, j, cover)
+        k = _slot(tokens, segs, hint, j, cover)
         if k == j or tokens[k - 1].sent != tokens[v].sent:
             continue
         if segs[j][0] in particles() or segs[k - 1][0] in particles():
             continue
-        kind = "ORG" if any(t.endswith("ORG") for t in tags[j:k]) else "PER"
-        out.append(Cand(j, k, tokens[j].start, tokens[k - 1].end, kind, how="speech"))
+        kind = _crf_kind(tokens, segs, hint, j, k, tags)
+        if kind == "ORG" and k - j == 1 and segs[j][2]:
+            kind = "PER"  # a nisba alone (العامودي) is a family name
+        if kind is not None:
+            out.append(Cand(j, k, tokens[j].start, tokens[k - 1].end, kind, how="speech"))
     return out

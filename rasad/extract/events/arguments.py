@@ -11,6 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasad.extract.events.clauses import (
+    CLAUSE_ADJUNCTS,
+    EXCHANGE,
+    VIOLENT,
+    force_genitive,
+    in_adjunct,
+    lam_target,
+    lam_word,
+    object_follows,
+)
 from rasad.extract.events.cues import is_count, words_between
 from rasad.extract.events.doc import PREPOSITIONS, Doc, M
 from rasad.extract.events.lexicon import Entry
@@ -49,16 +59,6 @@ SOURCE_TYPES = frozenset({"PER", "ORG", "GPE"})  # outlets report and regions do
 COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})
 SUBJECT_STOPS = frozenset({".", "؛", ";", "؟", "?", "!", ":", "(", ")", "–", "—", "--"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
-VIOLENT = frozenset({"18", "19", "20"})
-ADJUNCT_PREPS = frozenset(
-    {"في", "خلال", "اثر", "عقب", "جراء", "بعد", "قبل", "اثناء", "بسبب", "نتيجه", "وسط", "خلفيه"}
-)
-# Words opening a clause adjunct: a name after them is no target of an earlier preposition.
-TOPIC_PREPS = frozenset({"حول", "بشان", "ازاء", "بخصوص"})
-# Stems of verbs whose complement is the result of an act (أسفر عن، أدى إلى).
-RESULT_VERBS = ("سفر", "سفرت", "دي", "دت", "ادي", "ادت")
-EXCHANGE = frozenset({"مقابل", "بدل", "لقاء"})
-CLAUSE_ADJUNCTS = ADJUNCT_PREPS | EXCHANGE | {"بهدف", "بعدما", "عندما", "حين", "لان"}
 
 
 @dataclass
@@ -70,7 +70,7 @@ class Args:
     location: str | None = None
     used: set[int] = field(default_factory=set)  # token indices of mentions taken as arguments
     adjectival: bool = False  # the source is only a nisba adjective (الاحتلال الإسرائيلي)
-    reach: int = 0  # words between the trigger and its farthest source (a long reach guesses)
+    reach: int = 0  # words between the trigger and its source (a long reach guesses)
     sources_at: list[int] = field(default_factory=list)  # token indices of the source mentions
 
 
@@ -271,33 +271,15 @@ def arguments(doc: Doc, span: Span, next_trigger: int, adjective_actor: str | No
 
 
 def _reach(doc: Doc, span: Span, firsts: list[int]) -> int:
-    """Words between the trigger and its farthest source mention."""
+    """Words between the trigger and its nearest source mention (a conjoined list counts
+    from its first member)."""
     gaps = [
         words_between(doc.tokens, f, span.first)
         if f < span.first
         else words_between(doc.tokens, span.last, f)
         for f in firsts
     ]
-    return max(gaps, default=0)
-
-
-def _lam_target(doc: Doc, last: int, end: int) -> M | None:
-    """A ل-mention within two words after a verbal noun's genitive (استهداف X لـY)."""
-    m = next(iter(mentions_in(doc, last + 1, end)), None)
-    if m is None or m.prep != "ل" or words_between(doc.tokens, last, m.first) > 2:
-        return None
-    return m if plain(doc, last, m.first) else None
-
-
-def _lam_word(doc: Doc, last: int) -> bool:
-    """Whether a word with the preposition ل (not a name), or a counted object, follows a
-    verbal noun's genitive ("استهداف إسرائيل للمركز"، "قتل إسرائيل 116 فلسطينيا")."""
-    j = last + 1
-    if j < len(doc.tokens) and is_count(doc.tokens[j].norm) and j not in doc.in_date:
-        return True
-    if j >= len(doc.tokens) or j in doc.by_token or not doc.tokens[j].is_word:
-        return False
-    return getattr(doc.tokens[j], "pre", "")[-1:] == "ل" or doc.tokens[j].norm.startswith("لل")
+    return min(gaps, default=0)
 
 
 def _take(args: Args, source: list[M], target: list[M]) -> None:
@@ -352,7 +334,7 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
     violent_obj = (
         span.entry.root in VIOLENT and span.entry.preps == ("obj",) and not span.entry.rest
     )
-    if fronted and violent_obj and not _object_follows(doc, span.last):
+    if fronted and violent_obj and not object_follows(doc, span.last):
         if not _prep_target(doc, span, span.last + 1, end, {fronted.first}):
             # "أربعة من حراس الأمن قتلوا في هجوم": nothing follows, the verb is passive
             _take(args, _agent(doc, span, end), [fronted])
@@ -379,28 +361,17 @@ def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
         target = _prep_target(doc, span, span.last + 1, end, skip)
         counted = any(is_count(t.norm) for t in doc.tokens[span.last + 1 : subject[0].first])
         # "تحاصرهم قوات النظام": an object pronoun on the verb makes it active
-        bare = not target and not _object_follows(doc, subject[-1].last)
+        bare = not target and not object_follows(doc, subject[-1].last)
         if (counted or bare) and not has_enclitic(doc, span):
             # "قتل سليماني في غارة", "قتل 5 من عناصر الشرطة": the unvowelled verb is passive
             _take(args, _agent(doc, span, end), subject)
             return
     # "تنظيم داعش … منذ طرده": with an object pronoun on the verb and no subject after it,
     # the earlier name is the pronoun's antecedent, not the subject
-    if not subject and not _clause_initial(doc, span.first) and not has_enclitic(doc, span):
+    if not subject and not has_enclitic(doc, span):
         before = subject_before(doc, span.first)
         subject = [before] if before else []
     _take(args, subject, _prep_target(doc, span, span.last + 1, end, skip))
-
-
-def _clause_initial(doc: Doc, first: int) -> bool:
-    """Whether a verb opens a new clause after a comma or "كما" ("…، كما ندد بـ"): its
-    pronoun subject is the topic of the sentence, not the nearest earlier name."""
-    prev = first - 1
-    while prev >= 0 and doc.tokens[prev].norm in ("و", "كما", "وكما", "ثم"):
-        if doc.tokens[prev].norm in ("كما", "وكما", "ثم"):
-            return True
-        prev -= 1
-    return prev >= 0 and doc.tokens[prev].text in ("،", ",")
 
 
 def _relative_args(doc: Doc, span: Span, end: int, args: Args) -> None:
@@ -437,39 +408,6 @@ def _subject_adjacent(doc: Doc, first: int) -> M | None:
     return None
 
 
-def _in_adjunct(doc: Doc, span: Span) -> bool:
-    """Whether a verbal noun stands in a prepositional adjunct ("في هجوم"، "بقصف").
-
-    There it names the circumstance of another clause; the name before it is that clause's
-    subject (often the victim), not the agent.
-    """
-    norm = doc.tokens[span.first].norm
-    prefix = norm[: norm.find(span.form)] if span.form and span.form in norm else ""
-    prev = doc.tokens[span.first - 1].norm if span.first else ""
-    # ل (purpose: "يسعى لترتيب") keeps the subject of the modal verb; ب and في do not.
-    topic = prev in TOPIC_PREPS  # "تحقيق حول الهجوم": the investigator is no attacker
-    return prev in ADJUNCT_PREPS or "ب" in prefix or topic or _result_of(doc, span.first)
-
-
-def _result_of(doc: Doc, first: int) -> bool:
-    """Whether a verbal noun is the result of another clause ("أسفرت عن مقتل"، "أدى إلى
-    مقتل"): its agent is that clause's cause, not the nearest earlier name (often the victim)."""
-    if first < 2 or doc.tokens[first - 1].norm not in ("عن", "الي"):
-        return False
-    verb = doc.tokens[first - 2].stem or doc.tokens[first - 2].norm
-    return verb.endswith(RESULT_VERBS)
-
-
-def _object_follows(doc: Doc, last: int) -> bool:
-    """Whether a bare noun (an object) follows the subject: "قصفت إسرائيل المباني"."""
-    nxt = next((t for t in doc.tokens[last + 1 : last + 3] if t.is_word), None)
-    if nxt is None or nxt.norm in PREPOSITIONS or nxt.norm in CLAUSE_ADJUNCTS:
-        return False
-    if nxt.norm[:1].isdigit():  # "قتلت الشرطة 6 أشخاص": a counted object, not a date
-        return doc.token_at(nxt.start) not in doc.in_date
-    return nxt.norm[:1] not in ("ب", "ل", "ف") or nxt.norm.startswith(("ال", "لا", "بال"))
-
-
 def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str | None) -> None:
     gen = _genitive(doc, span, end)
     source: list[M] = []
@@ -477,13 +415,18 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
     if gen is not None and _lam_agent(doc, span, gen, adjective_actor):
         _take(args, conjuncts(doc, gen, end), [])  # "قصف لميليشيات الحوثي": shelling by them
         return
+    if gen is not None and span.entry.gen == "tgt" and force_genitive(doc, span, gen):
+        # "قصف مقاتلات التحالف لمواقعهم": the force that shells is the agent
+        lam = lam_target(doc, gen.last, end)
+        _take(args, conjuncts(doc, gen, end), [lam] if lam else [])
+        return
     if gen is not None and span.entry.gen == "tgt":
         patients = conjuncts(doc, gen, end)
-        lam = _lam_target(doc, patients[-1].last, end)
+        lam = lam_target(doc, patients[-1].last, end)
         if lam is not None:  # "استهداف حماس لإسرائيل": the genitive is the agent
             _take(args, patients, [lam])
             return
-        if _lam_word(doc, patients[-1].last):  # "استهداف إسرائيل للمركز": the agent
+        if lam_word(doc, patients[-1].last):  # "استهداف إسرائيل للمركز": the agent
             _take(args, patients, [])
             return
         before = subject_before(doc, span.first, limit=6, barriers=True)
@@ -512,7 +455,7 @@ def _noun_args(doc: Doc, span: Span, end: int, args: Args, adjective_actor: str 
     )
     # an agent noun (محتجين) names its own side: the name before it is no source
     filled = filled or adjective_actor or is_actor_noun(doc.tokens[span.first])
-    if not source and not filled and not _in_adjunct(doc, span):
+    if not source and not filled and not in_adjunct(doc, span):
         before = subject_before(doc, span.first, limit=8, barriers=True)
         source = [before] if before else []
     _take(args, source, target)

@@ -80,7 +80,8 @@ class CueLexicon:
                 if end is not None:
                     hits.append(CueHit(i, end, cue.effect, cue.window, tok.sent, cue.pattern))
                     covered = end if cue.effect == "habitual" else covered
-                    break
+                    if cue.rest:  # the longest phrase wins; a single word may have two
+                        break  # effects (محتمل: "possibly" before, "possible" after a noun)
         return hits
 
     def _heads(self, norm: str) -> list[Cue]:

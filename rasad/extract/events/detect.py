@@ -20,6 +20,7 @@ from rasad.extract.events.arguments import (
 )
 from rasad.extract.events.cues import CueHit, _match_rest, load_cues, polarity, words_between
 from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc
+from rasad.extract.events.forms import after_construct, after_preposition, purpose, vowelled_passive
 from rasad.extract.events.lexicon import candidates, core, load_triggers
 from rasad.extract.events.senses import allowed, fits_target, recoded
 from rasad.extract.events.subjects import claimers, opposer_subject, opposers
@@ -79,7 +80,8 @@ def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
     # A word written with ta marbuta is a noun: وزارة is not زار + ه, صفحة not صفح + ه.
     marbuta = doc.tokens[i].text.rstrip(DIACRITICS).endswith("ة")
     for entry, form, det, pre in heads:
-        if entry.kind == "verb" and (det or marbuta):
+        # ب and ك never stand before a verb: "بدافع" is "by motive", not "defended"
+        if entry.kind == "verb" and (det or marbuta or pre[-1:] in ("ب", "ك")):
             continue
         # a verb's complement may follow its subject: "نزل المتظاهرون إلى الشوارع"
         last = (
@@ -92,8 +94,8 @@ def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
             last = _match_rest(doc.tokens, doc.by_token[i + 1].last, entry.rest, gap=1)
         if last is None or doc.tokens[last].sent != doc.tokens[i].sent:
             continue
-        nominal = det or pre[-1:] in ("ب", "ل", "ك") or _after_preposition(doc, i)
-        nominal = nominal or _after_construct(doc, i)
+        nominal = det or pre[-1:] in ("ب", "ل", "ك") or after_preposition(doc, i)
+        nominal = nominal or after_construct(doc, i)
         fits = (entry.kind == "noun") == nominal
         rank = (len(entry.rest), int(fits), int(form == entry.head))  # the lemma itself wins
         if best is None or rank > best[0]:
@@ -101,39 +103,13 @@ def _best_at(lex: Any, doc: Doc, i: int) -> Span | None:
                 entry,
                 i,
                 last,
-                form in entry.passive or _vowelled_passive(doc.tokens[i].text, entry.kind),
+                form in entry.passive or vowelled_passive(doc.tokens[i].text, entry.kind),
                 entry.kind == "verb",
                 entry.kind == "verb" and "س" in pre,
                 form,
             )
             best = (rank, span)
     return best[1] if best else None
-
-
-def _vowelled_passive(surface: str, kind: str) -> bool:
-    """A past verb written with damma on its first letter is passive (قُتل، اُغتيل)."""
-    bare = surface.lstrip("وف")
-    return kind == "verb" and bare[:1] not in ("ي", "ت", "ن") and "\u064f" in bare[1:3]
-
-
-def _after_preposition(doc: Doc, i: int) -> bool:
-    """Whether the word follows a free preposition (then it is a verbal noun: إلى قصف)."""
-    from rasad.extract.events.doc import PREPOSITIONS
-
-    return i > 0 and doc.tokens[i - 1].norm in PREPOSITIONS
-
-
-def _after_construct(doc: Doc, i: int) -> bool:
-    """Whether the word is the genitive of a noun in construct (جريمة قتله، محاولة اغتيال).
-
-    An indefinite noun ending in ta marbuta right before it cannot be a verb's subject here.
-    """
-    if i == 0 or not doc.tokens[i - 1].is_word:
-        return False
-    prev = doc.tokens[i - 1]
-    return prev.text.rstrip(DIACRITICS).endswith("ة") and not prev.norm.startswith(
-        ("ال", "وال", "بال", "لل")
-    )
 
 
 @cache
@@ -253,7 +229,7 @@ def _found(doc: Doc, span: Span, nxt: int, prev: int, hits: list[CueHit], report
 def _future(doc: Doc, span: Span) -> bool:
     """The future proclitic on the trigger verb, or on the verb that governs a verbal noun
     ("ستعيد فرض عقوبات": the sanctions are intended)."""
-    if span.future:
+    if span.future or purpose(doc, span):
         return True
     if span.first == 0:
         return False

@@ -18,6 +18,8 @@ from rasad.extract.events.lexicon import canon_set, core
 
 OPENERS = frozenset({'"', "«", "“", "'"})
 CLOSERS = frozenset({'"', "»", "”", "'"})
+# Rules that apply also to patterns with literal complements (لقي مصرعه).
+WHOLE_PATTERN = frozenset({"not_near_all", "not_in_sentence"})
 NEAR = 3  # words after the head where a sense-marking word may stand
 COUNT = "#count"  # in a word list: a number or count word (وصل إلى 12 شهرا)
 
@@ -86,7 +88,7 @@ def name_heads() -> frozenset[str]:
 def _restrictions(span: Any) -> tuple[Sense, ...]:
     senses = load_senses().get((span.entry.head, span.entry.kind), ())
     if span.entry.rest:  # a pattern with literal complements has its sense fixed already,
-        return tuple(s for s in senses if s.rule == "not_near_all")  # but for these
+        return tuple(s for s in senses if s.rule in WHOLE_PATTERN)  # but for these
     return senses
 
 
@@ -147,7 +149,32 @@ def allowed(doc: Doc, span: Any) -> bool:
             return False
         if sense.rule == "needs_object" and not _has_object(doc, span):
             return False
+        if sense.rule == "not_in_sentence" and _in_sentence(doc, span, sense.words):
+            return False
+        if sense.rule == "not_prefix" and _prefix(doc, span) in {w[0] for w in sense.words}:
+            return False
     return True
+
+
+def _in_sentence(doc: Doc, span: Any, words: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the phrases stands anywhere in the trigger's sentence."""
+    sent = doc.tokens[span.first].sent
+    firsts = {p[0] for p in words}
+    i = span.first
+    while i > 0 and doc.tokens[i - 1].sent == sent:
+        i -= 1
+    while i < len(doc.tokens) and doc.tokens[i].sent == sent:
+        tok = doc.tokens[i]
+        if tok.is_word and not firsts.isdisjoint(canon_set(tok.norm)):
+            if any(_phrase_at(doc, i, p) for p in words):
+                return True
+        i += 1
+    return False
+
+
+def _prefix(doc: Doc, span: Any) -> str:
+    """The proclitics on the trigger's head word, without و/ف (بالإعدام → ب)."""
+    return getattr(doc.tokens[span.first], "pre", "").lstrip("وف")
 
 
 def _suffix(doc: Doc, span: Any) -> str:

@@ -41,7 +41,15 @@ def force_heads() -> frozenset[str]:
     return frozenset(normalize(r["word"]) for r in read_tsv("events/force_heads.tsv"))
 
 
-def _force_at(doc: Doc, i: int) -> int | None:
+@cache
+def _starters() -> frozenset[str]:
+    """Every word form that may open a title or a force phrase (with و/ف and ال)."""
+    heads = {d + w for w in force_heads() for d in ("", "ال")}
+    words = heads | set(_first_words())
+    return frozenset(p + w for w in words for p in ("", "و", "ف"))
+
+
+def force_at(doc: Doc, i: int) -> int | None:
     """Token i itself if it is an armed-force head noun (قوات، الطائرات، ومقاتلات)."""
     norm = doc.tokens[i].norm
     norm = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
@@ -50,7 +58,7 @@ def _force_at(doc: Doc, i: int) -> int | None:
 
 def _title_at(doc: Doc, i: int) -> int | None:
     """Index of the last token of a title (or a force head) starting at token i, if any."""
-    if _force_at(doc, i) is not None:
+    if force_at(doc, i) is not None:
         return i
     first = doc.tokens[i].norm
     if first not in _first_words():
@@ -70,7 +78,8 @@ def add_titled_countries(doc: Doc, lexicon: Any) -> None:
         return
     tokens, i = doc.tokens, 0
     while i < len(tokens):
-        last = _title_at(doc, i) if i not in doc.by_token and tokens[i].is_word else None
+        maybe = tokens[i].norm in _starters() and i not in doc.by_token  # the fast path
+        last = _title_at(doc, i) if maybe else None
         if last is None or last + 1 >= len(tokens) or (last + 1) in doc.by_token:
             i += 1
             continue

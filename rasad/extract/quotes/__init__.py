@@ -5,6 +5,10 @@ sentences and paragraphs; short quoted names and scare quotes are left out. A qu
 is read around its cue (قال، أكد، أضاف، بحسب، في بيان ...): the subject after the verb, the
 subject before a bare verb, a headline "X: «…»", or the previous speaker for continuations
 and pronoun-only cues. Indirect speech is a cue verb with أن/إن and the rest of the sentence.
+Precision before coverage: a name governed by a preposition or a noun ("مع زيارة الأمير X"،
+"لـY:"، "حكومة X قال") is not a subject, an epithet or a source ("العميل"، "المصدر") refers
+back only to the previous speaker, a plural participle speaks for a group; when the text does
+not say who speaks, the speaker is None rather than a guess.
 """
 
 from __future__ import annotations

@@ -103,8 +103,8 @@ def _governed_title(doc: Doc, pos: int) -> bool:
         word = doc.word_before(pos)
     if not skipped or not word:
         return False
-    if _bare_prep(doc, word):
-        return True
+    if _bare_prep(doc, word) or word[:2] == "لل" or (word[:1] in "لب" and word[1:3] == "ال"):
+        return True  # "في حديث للشبكة الإخبارية X"
     lex = doc.lex
     if word.startswith(("ال", "و")) or word in lex.orgnouns or word in lex.cues:
         return False  # "في حكومة الانقلابيين X": a body's officer stands in apposition
@@ -173,9 +173,21 @@ def _object_complement(doc: Doc, h: CueHit, cut: int) -> int:
         w = m.group()
         if w in ("الي", "علي") or w == "ب" or (w[:1] == "ب" and w[1:3] == "ال"):
             return m.start()
-        if w[:1] == "ب" and len(w) >= 5 and not w.startswith("بعض") and not doc.lex.filler_re.match(w):
+        if _b_complement(doc, w, m.start()):
             return m.start()  # "وطالبت بإجراء محاكمات": an indefinite complement
     return cut
+
+
+def _b_complement(doc: Doc, word: str, pos: int) -> bool:
+    """An indefinite noun after بـ/لـ (بإجراء، لإجراء), not a name that starts with one (بوتين)."""
+    if (
+        word[:1] not in "بل"
+        or len(word) < 5
+        or word.startswith("بعض")
+        or doc.lex.filler_re.match(word)
+    ):
+        return False
+    return doc.mention_at(pos, pos + len(word)) is None
 
 
 def subject_after(doc: Doc, h: CueHit, limit: int) -> tuple[Ment | None, tuple[int, int]]:
@@ -220,7 +232,9 @@ def _own_speech(doc: Doc, word: str) -> bool:
     """A speech noun with a possessive pronoun (حديثه، تصريحاته، كلمتها)."""
     for suf in ("هما", "هم", "ها", "ه"):
         stem = word[: -len(suf)]
-        if word.endswith(suf) and (stem in doc.lex.speechnouns or stem[:-1] + "ه" in doc.lex.speechnouns):
+        if word.endswith(suf) and (
+            stem in doc.lex.speechnouns or stem[:-1] + "ه" in doc.lex.speechnouns
+        ):
             return True
     return False
 

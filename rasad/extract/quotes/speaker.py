@@ -118,6 +118,8 @@ def from_cue(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -> 
 def _participle(doc: Doc, h: CueHit, sent_start: int, state: State) -> Attribution:
     """مضيفا، مؤكدا...: the subject of the speech verb earlier in the sentence, else the
     previous speaker."""
+    if h.cue.form.endswith("ين"):
+        return Attribution(h, None, None, how="plural")  # "مؤكدين": a group, not one speaker
     verbs = [v for v in doc.cues_between(sent_start, h.start) if v.cue.kind == "verb"]
     if not verbs:
         return _pronoun(doc, h, sent_start, state, "participle")
@@ -225,6 +227,8 @@ def _object_of(doc: Doc, h: CueHit, m: Ment) -> bool:
 def _subject_before_verb(doc: Doc, h: CueHit, sent_start: int) -> Attribution | None:
     """An SVO subject: a mention right before the verb, or an unnamed noun after كان/أن/لكن
     or opening the clause ("ولكن المقرر الخاص يضيف")."""
+    if _titled_subject_after(doc, h):
+        return None  # "…رونالدو، قال رئيس النادي:": VSO with its own subject
     m = subject_before(doc, h, sent_start) or _relative_antecedent(doc, h, sent_start)
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how="subject-before")
@@ -232,6 +236,12 @@ def _subject_before_verb(doc: Doc, h: CueHit, sent_start: int) -> Attribution | 
     if clause is not None:
         return Attribution(h, None, clause, how="unnamed-before")
     return None
+
+
+def _titled_subject_after(doc: Doc, h: CueHit) -> bool:
+    """Whether a title or organisation noun follows the verb right away ("قال رئيس النادي")."""
+    m = re.match(r"\s*([\u0621-\u064a]+)", doc.norm[h.end : h.end + 30])
+    return m is not None and head_kind(doc, m.group(1)) is not None
 
 
 def _relative_antecedent(doc: Doc, h: CueHit, sent_start: int) -> Ment | None:
@@ -256,8 +266,11 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State)
     m = first_after(doc, h.end, end, SPEAKER_TYPES, MAX_PHRASE_WORDS)
     if m is not None and doc.words(h.end, m.start) and governed(doc, m):
         m = _officer_after(doc, m, end) or m
-    if m is not None and h.cue.kind == "noun" and m.type == "MEDIA":
-        att = _previous(doc, h, state, "noun")
+    relayed = m is not None and any(h.start <= a < m.start for a, _ in doc.vias)
+    if m is not None and m.type == "MEDIA" and (h.cue.kind == "noun" or relayed):
+        # "وفقا لما نقلته الأناضول": the outlet relays the sentence's speaker
+        att = _pronoun(doc, h, sent_start, state, "relayed") if relayed else None
+        att = att or _previous(doc, h, state, "noun")
         att.via = m.actor
         return att
     if m is not None:
@@ -345,17 +358,16 @@ def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
         return not region_words(doc, sent_start, m.start)
     if doc.norm.rfind(word, sent_start, m.start) < 0:
         return True
+    if len(region_words(doc, sent_start, m.start)) == 1:
+        return True  # right after the verb opening the sentence ("وقد نددت أنقرة")
     return word in lex.orgnouns or word in lex.docnouns or word in lex.cues or word[1:] in lex.cues
 
 
 def _previous(doc: Doc, h: CueHit | None, state: State, how: str) -> Attribution:
-    """The previous quote's speaker, or before any quote the most recent person mentioned."""
+    """The previous quote's speaker; before any quote, nobody."""
     if state.seen:
         return Attribution(h, state.speaker, state.span, how=how)
-    pos = h.start if h is not None else 0
-    people = [m for m in doc.mentions_between(0, pos) if m.type == "PER"]
-    if people:
-        return Attribution(h, people[-1].actor, (people[-1].start, people[-1].end), how=how)
+    # before any quote the latest person is a guess ("ندد أوباما بالمقولة" after "ترامب")
     return Attribution(h, None, None, how=how)
 
 
