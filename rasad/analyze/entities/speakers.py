@@ -135,9 +135,12 @@ def _institution(tokens, segs: list[Seg], j: int, cover) -> int:
     if best is None or segs[j][1]:
         return j
     k = j + best[0]
+    construct = not segs[j + best[0] - 1][2]  # شرطة العاصمة: the genitive may follow bare
     while k < len(tokens) and k - j < MAX_INSTITUTION and cover[k] is None:
         if _inst_stop(tokens, segs, k):
             break
+        if not (segs[k][2] or segs[k][1] or (construct and k == j + best[0])):
+            return j  # an indefinite word after a definite name: the verb's object (مصرع)
         k += 1
     ended = k >= len(tokens) or cover[k] is not None or _inst_stop(tokens, segs, k)
     if not ended or (k == j + best[0] and not best[1]):
@@ -200,12 +203,13 @@ def _slot(tokens, segs: list[Seg], hint, j: int, cover) -> int:
 
 def speaker_slots(tokens, segs: list[Seg], found: list[Cand], tags, hint) -> list[Cand]:
     """Person (or CRF organisation) candidates in the subject slot of speech verbs."""
-    cover = covered(found, len(tokens))
     verbs = speech_verbs()
+    at = [v for v, s in enumerate(segs[:-1]) if s[0] in verbs]  # a few per article
+    if not at:
+        return []
+    cover = covered(found, len(tokens))
     out: list[Cand] = []
-    for v in range(len(tokens) - 1):
-        if segs[v][0] not in verbs:
-            continue
+    for v in at:
         end = _institution(tokens, segs, v + 1, cover)
         if end > v + 1:
             out.append(
