@@ -63,6 +63,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     events.add_argument("file")
     events.add_argument("--spans", help="span records (JSON) to check source and target actors")
+    events.add_argument(
+        "--detector",
+        choices=["dev", "silver"],
+        default="dev",
+        help="dev: the sentence model calibrated on the gsr-dev set (optimistic on that set; "
+        "see rasad/evaluate/events.py for cross-validated numbers); silver: weakly supervised "
+        "from unlabelled news, never fitted on labelled data",
+    )
     gold = sub.add_parser(
         "gold",
         help="whole articles against GOLD.md reference annotations",
@@ -107,7 +115,10 @@ def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
     if args.what == "events":
         from rasad.evaluate.events import evaluate_events
 
-        return evaluate_events(args.file, spans=args.spans)
+        return {
+            "detector": args.detector,
+            **evaluate_events(args.file, spans=args.spans, detector=args.detector),
+        }
     from rasad.evaluate.articles import evaluate_gold
 
     return evaluate_gold(args.files, articles=args.articles)

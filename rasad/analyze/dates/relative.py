@@ -164,7 +164,11 @@ def offset_rule(m: re.Match, ctx: Ctx) -> Result | None:
     d = cal.shift(ctx.pub, n if rel == "بعد" else -n, unit)
     if precision == "day":
         return cal.day_value(d), "day"
-    return (cal.month_value(d.year, d.month), "month") if unit == "month" else (f"{d.year:04d}", "year")
+    return (
+        (cal.month_value(d.year, d.month), "month")
+        if unit == "month"
+        else (f"{d.year:04d}", "year")
+    )
 
 
 def duration_rule(m: re.Match, ctx: Ctx) -> Result | None:
