@@ -96,7 +96,8 @@ class Event:
     triggers: list[dict[str, Any]] = field(default_factory=list)
 
 
-_LISTS = {
+# The span collections of an Article and their types, in record order.
+SPAN_TYPES = {
     "removed": Removed,
     "mentions": Mention,
     "actors": Actor,
@@ -159,7 +160,7 @@ class Article:
             "text": self.text,
             "sentences": [list(s) for s in self.sentences],
         }
-        for name in _LISTS:
+        for name in SPAN_TYPES:
             record[name] = [_span_dict(x) for x in getattr(self, name)]
         return _ordered(record)
 
@@ -171,7 +172,7 @@ class Article:
         kwargs = {k: record.get(k) for k in ("text", "title", "published", "id")}
         kwargs["source"] = dict(record.get("source") or {})
         kwargs["sentences"] = [list(s) for s in record.get("sentences", [])]
-        for name, kind in _LISTS.items():
+        for name, kind in SPAN_TYPES.items():
             names = {f.name for f in fields(kind)}
             kwargs[name] = [
                 kind(**{k: v for k, v in x.items() if k in names}) for x in record.get(name, [])

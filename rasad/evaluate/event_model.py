@@ -112,15 +112,7 @@ def load_model() -> dict[str, tuple[dict[str, float], float]]:
         rows = read_tsv("events/detection_model.tsv")
     except FileNotFoundError:
         return {}
-    out: dict[str, tuple[dict[str, float], float]] = {}
-    for r in rows:
-        weights, threshold = out.get(r["type"], ({}, 0.5))
-        if r["feature"] == "threshold":
-            threshold = float(r["weight"])
-        else:
-            weights[r["feature"]] = float(r["weight"])
-        out[r["type"]] = (weights, threshold)
-    return out
+    return _weights(rows)
 
 
 # ---- the weakly supervised detector (silver data from unlabeled news; no dev fitting) -------
@@ -187,6 +179,17 @@ def load_silver() -> dict[str, tuple[dict[str, float], float]]:
         rows = read_tsv(SILVER_FILE)
     except FileNotFoundError:
         return {}
+    return _weights(rows)
+
+
+def sparse_probability(features: dict[str, float], weights: dict[str, float]) -> float:
+    """Logistic probability of sparse named features (unknown features weigh nothing)."""
+    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _weights(rows) -> dict[str, tuple[dict[str, float], float]]:
+    """Per event type: (weights by feature, threshold) from `type feature weight` rows."""
     out: dict[str, tuple[dict[str, float], float]] = {}
     for r in rows:
         weights, threshold = out.get(r["type"], ({}, 0.5))
@@ -196,9 +199,3 @@ def load_silver() -> dict[str, tuple[dict[str, float], float]]:
             weights[r["feature"]] = float(r["weight"])
         out[r["type"]] = (weights, threshold)
     return out
-
-
-def sparse_probability(features: dict[str, float], weights: dict[str, float]) -> float:
-    """Logistic probability of sparse named features (unknown features weigh nothing)."""
-    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

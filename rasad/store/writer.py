@@ -8,7 +8,7 @@ from dataclasses import fields
 from typing import Any
 
 from rasad.analyze.normalize import normalize
-from rasad.model import SCHEMA, Actor, Article, DateExpr, Event, Mention, Quote, Removed
+from rasad.model import SCHEMA, SPAN_TYPES, Article, Event
 from rasad.store import corpus
 from rasad.store.db import pack
 from rasad.store.dedup import Match, to_blob
@@ -21,15 +21,7 @@ def day_of(value: str | None) -> str | None:
     return value[:10]
 
 
-_SPANS = {
-    "removed": Removed,
-    "mentions": Mention,
-    "actors": Actor,
-    "events": Event,
-    "quotes": Quote,
-    "dates": DateExpr,
-}
-_FIELDS = {name: tuple(f.name for f in fields(kind)) for name, kind in _SPANS.items()}
+_FIELDS = {name: tuple(f.name for f in fields(kind)) for name, kind in SPAN_TYPES.items()}
 
 
 def record_of(article: Article) -> dict[str, Any]:

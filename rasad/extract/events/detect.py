@@ -19,7 +19,7 @@ from rasad.extract.events.arguments import (
     subject_before,
 )
 from rasad.extract.events.cues import CueHit, _match_rest, load_cues, polarity, words_between
-from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc
+from rasad.extract.events.doc import Doc, M, add_synthetic, build_doc, remember_actor
 from rasad.extract.events.forms import after_construct, after_preposition, purpose, vowelled_passive
 from rasad.extract.events.lexicon import candidates, core, load_triggers
 from rasad.extract.events.senses import allowed, fits_target, recoded
@@ -450,17 +450,4 @@ def _resolve_collective(article: Article, name: str) -> Actor | None:
     existing = article.actor(entry.id)
     if existing is not None:
         return existing
-    actor = Actor(
-        entry.id,
-        entry.type,
-        entry.name,
-        entry.name_ar,
-        entry.country,
-        None,
-        entry.cameo,
-        entry.wikidata,
-        True,
-    )
-    # Added to the article's actors only if an event uses it (see events()).
-    article.cache.setdefault("event_actors", {})[actor.id] = actor
-    return actor
+    return remember_actor(article, entry)

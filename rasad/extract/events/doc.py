@@ -268,3 +268,21 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int, Any]]:
 def add_synthetic(doc: Doc, first: int, last: int, actor: str, kind: str) -> None:
     """Add a mention the entity stage did not produce (a collective actor phrase)."""
     _add_mention(doc, doc.tokens[first].start, doc.tokens[last].end, actor, kind)
+
+
+def remember_actor(article: Article, entry: Any) -> Actor:
+    """An Actor for a lexicon entry the events need, kept aside in the article's cache: it
+    joins ``article.actors`` only if an event uses it (see ``events()``)."""
+    actor = Actor(
+        entry.id,
+        entry.type,
+        entry.name,
+        entry.name_ar,
+        entry.country,
+        None,
+        entry.cameo,
+        entry.wikidata,
+        True,
+    )
+    article.cache.setdefault("event_actors", {})[actor.id] = actor
+    return actor

@@ -14,7 +14,7 @@ from typing import Any
 
 from rasad.analyze.normalize import normalize
 from rasad.data.loader import read_tsv
-from rasad.extract.events.doc import Doc, add_synthetic
+from rasad.extract.events.doc import Doc, add_synthetic, remember_actor
 from rasad.model import Actor
 
 MAX_TITLE = 3  # words in the longest title considered
@@ -107,16 +107,4 @@ def country_actor(doc: Doc, country: str, lexicon: Any) -> Actor | None:
     entry = lexicon.get(f"c:{country}")
     if entry is None:
         return None
-    actor = Actor(
-        entry.id,
-        entry.type,
-        entry.name,
-        entry.name_ar,
-        entry.country,
-        None,
-        entry.cameo,
-        entry.wikidata,
-        True,
-    )
-    doc.article.cache.setdefault("event_actors", {})[actor.id] = actor
-    return actor
+    return remember_actor(doc.article, entry)
