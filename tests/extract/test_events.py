@@ -900,3 +900,117 @@ def test_purpose_and_schedule(name: str, text: str, trigger: str, modality: str)
 def test_vowelled_imperfect_passive_has_no_source() -> None:
     found = _pass2_events("ويُتّهم محمد القاطرجي بالعمل كوسيط بين نظام الأسد وتنظيم داعش.")
     assert found and all(not e.source for e in found if e.root == "11")
+
+
+# Descriptor phrases: a role noun before a name ("القيادي في حماس صالح العاروري") names the
+# person, and with no name its group; passive frames ("ألقي القبض على X") have no source.
+# (name, text, root, source actor (None: no source; *: not checked), target, actor never a target)
+DESCRIPTOR_DYADS = [
+    (
+        "object-person-after-affiliation",
+        "اغتالت إسرائيل القيادي في حماس صالح العاروري.",
+        "18",
+        "c:ISR",
+        "a:saleh-al-arouri",
+        "o:hamas",
+    ),
+    (
+        "object-group-without-a-name",
+        "اعتقلت القوات الإسرائيلية القيادي في حركة حماس.",
+        "17",
+        "o:isr-forces",
+        "o:hamas",
+        None,
+    ),
+    (
+        "construct-leader",
+        "قتل الجيش الأمريكي زعيم تنظيم داعش أبو بكر البغدادي.",
+        "18",
+        "o:usa-army",
+        "a:abu-bakr-al-baghdadi",
+        "o:isis",
+    ),
+    (
+        "subject-person-after-affiliation",
+        "اتهم القيادي في حماس صالح العاروري إسرائيل بالتصعيد.",
+        "11",
+        "a:saleh-al-arouri",
+        "c:ISR",
+        "o:hamas",
+    ),
+    (
+        "fronted-subject-group",
+        "القيادي في حماس يتهم إسرائيل بالتصعيد.",
+        "11",
+        "o:hamas",
+        "c:ISR",
+        None,
+    ),
+    (
+        "unvowelled-passive-killing",
+        "قتل القيادي في حماس صالح العاروري في غارة إسرائيلية.",
+        "18",
+        None,
+        "a:saleh-al-arouri",
+        "o:hamas",
+    ),
+    (
+        "subject-phrase-is-no-object",
+        "حذر مسؤول كبير بوزارة الخارجية الأميركية تركيا من شراء الطائرات.",
+        "13",
+        "*",  # not checked: the official's ministry would be the right source
+        "c:TUR",
+        "o:state-dept",
+    ),
+    (
+        "passive-frame-arrest",
+        "ألقي القبض على القيادي في حركة حماس.",
+        "17",
+        None,
+        "o:hamas",
+        None,
+    ),
+    ("passive-frame-plain", "ألقي القبض على محمد مرسي.", "17", None, "a:mohamed-morsi", None),
+    ("passive-frame-vowelled", "أُلقي القبض على محمد مرسي.", "17", None, "a:mohamed-morsi", None),
+    ("passive-frame-qabd", "قبض على محمد مرسي في القاهرة.", "17", None, "a:mohamed-morsi", None),
+    (
+        "active-qabd-common-subject",
+        "قبضت الشرطة على محمد مرسي.",
+        "17",
+        None,
+        "a:mohamed-morsi",
+        None,
+    ),
+    ("passive-frame-release", "أفرج عن محمد مرسي.", "08", None, "a:mohamed-morsi", None),
+    (
+        "active-release",
+        "أفرجت السلطات المصرية عن محمد مرسي.",
+        "08",
+        "o:egy-authorities",
+        "a:mohamed-morsi",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "root", "source", "target", "never"), DESCRIPTOR_DYADS)
+def test_descriptor_phrases_and_passive_frames(
+    name: str, text: str, root: str, source: str | None, target: str, never: str | None
+) -> None:
+    hit = [e for e in _pass2_events(text) if e.root == root]
+    assert hit, name
+    sources = {s for e in hit for s in e.source}
+    targets = {t for e in hit for t in e.target}
+    if source != "*":
+        assert (source in sources) if source else not sources, name
+    assert target in targets and never not in targets, name
+
+
+# A place after في is no affiliation: the unnamed activist is no argument.
+def test_place_after_descriptor_is_no_target() -> None:
+    hit = [
+        e for e in _pass2_events("اعتقلت القوات الإسرائيلية الناشط في الخليل.") if e.root == "17"
+    ]
+    assert all(
+        "p:hebron" not in e.target and not any(t.startswith("p:") for t in e.target) for e in hit
+    )

@@ -63,6 +63,8 @@ ENTITIES = {
     "فيسبوك": ("MEDIA", "facebook"),
     "عمر جيليك": ("PER", "celik"),
     "تركيا": ("GPE", "tur"),
+    "وكالة الأناضول": ("MEDIA", "aa"),
+    "الأناضول": ("MEDIA", "aa"),
 }
 # Countries of the actors (descriptions with a nationality adjective are checked against them).
 COUNTRIES = {"sanofi": "FRA", "pentagon": "USA", "putin": "RUS", "trump": "USA", "irn": "IRN"}
@@ -566,3 +568,44 @@ def test_objects_genitives_and_epithets(text: str, speakers: list[str | None]) -
 )
 def test_precision_rules(text: str, speakers: list[str | None]) -> None:
     assert [s for _, s in direct(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (f'واتهم لافروف واشنطن بأنها "{Q1}".', "lavrov", "اتهم"),
+        (f'واتهمت وزارة الخارجية إسرائيل بأنها "{Q1}".', "mfa", "اتهمت"),
+        (f'ويجيب ظريف: "{Q1}".', "zarif", "يجيب"),
+        (f'ونددت منظمة العفو الدولية بالقرار وقالت: "{Q1}".', "amnesty", "قالت"),
+        (f'وندد أردوغان بالهجوم، منددا بما سماه "{Q1}".', "erdogan", "منددا"),
+        (f'ونبه غوتيريش إلى أن "{Q1}".', "guterres", "نبه"),
+        (f'ونبهت منظمة العفو الدولية إلى أن "{Q1}".', "amnesty", "نبهت"),
+        (f'ومضى لافروف للقول: "{Q1}".', "lavrov", "للقول"),
+        # "جاء في" a document: its issuer; a speech noun right after it names the issuer
+        (f'وأصدرت وزارة الداخلية بيانا. وجاء في البيان: "{Q1}".', "moi", "جاء في"),
+        (f"وجاء في بيان لوزارة الداخلية: «{Q1}».", "moi", "بيان"),
+        # a comma between a title and the name does not cut the source phrase
+        (f'وبحسب رئيسة اللجنة، ميركل، فإن "{Q1}".', "merkel", "بحسب"),
+        (f'بحسب المتحدث باسم الكرملين، ديمتري بيسكوف، فإن "{Q1}".', "peskov", "بحسب"),
+    ],
+)
+def test_added_cues(text: str, speaker: str, cue: str) -> None:
+    found = [q for q in analyze(text).quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker, q.cue) for q in found] == [(Q1, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "vias"),
+    [
+        # the outlet spoken to is the via, never the speaker
+        (f'وقال ترامب: "{Q2}". وقال لـ"الأناضول": "{Q1}".', ["trump"] * 2, [None, "aa"]),
+        (f'وقال ترامب: "{Q2}". وقال لـ«الأناضول» إن "{Q1}".', ["trump"] * 2, [None, "aa"]),
+        (f'وقال لوكالة الأناضول مسؤول تركي: "{Q1}".', [None], ["aa"]),
+        # an outlet relaying someone's words: the speaker is the one relayed
+        (f'ونقلت وكالة الأناضول كلمة أردوغان، إذ قال: "{Q1}".', ["erdogan"], ["aa"]),
+        (f'ونقلت الأناضول كلمة ألقاها أردوغان، وقال فيها إن "{Q1}".', ["erdogan"], ["aa"]),
+    ],
+)
+def test_outlet_is_via(text: str, speakers: list[str | None], vias: list[str | None]) -> None:
+    found = [q for q in analyze(text).quotes if q.kind == "direct"]
+    assert [(q.speaker, q.via) for q in found] == list(zip(speakers, vias, strict=True))

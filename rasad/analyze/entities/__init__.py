@@ -32,8 +32,9 @@ def entities(article: Article) -> Article:
 
     toks = _tokens(article)
     article.mentions, article.actors = [], []
-    cands = recognize(toks)
-    link(article, toks, segs_of(toks), cands)
+    segs = segs_of(toks)
+    cands = recognize(toks, segs=segs)
+    link(article, toks, segs, cands)
     resolve_outlets(article)
     return article
 

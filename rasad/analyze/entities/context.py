@@ -43,9 +43,11 @@ CONTEXT = 2  # tokens of context the CRF sees after a gated token
 LEFT = 2  # ... and before it
 
 
-def recognize(tokens: Sequence[Any], crf_only: bool = False) -> list[Cand]:
-    """All mention candidates of a token list, sorted by position."""
-    segs = segs_of(tokens)
+def recognize(
+    tokens: Sequence[Any], crf_only: bool = False, segs: list[Seg] | None = None
+) -> list[Cand]:
+    """All mention candidates of a token list, sorted by position (``segs``: their segs_of)."""
+    segs = segs_of(tokens) if segs is None else segs
     sc = scan(segs, tokens)
     found = sc.found
     hint = hints(segs, sc)
@@ -446,12 +448,6 @@ def _son_of(tokens, segs, c: Cand, cover) -> None:
         c.i, c.start, c.entries, c.how = i, name_start(tokens[i]), (), "chain"
 
 
-def _may_end(seg: Seg, ends: set[str]) -> bool:
-    """Cheap pre-test for _partials: the word (or its stem) ends like one of the last names
-    (every form first_forms gives ends like one of the two)."""
-    return seg[0][-2:] in ends or seg[3][-2:] in ends
-
-
 def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:
     """Single tokens repeating the last name of a multi-token person elsewhere in the article."""
     last = {segs[c.j - 1][0]: c for c in found if c.type == "PER" and c.j - c.i > 1}
@@ -462,7 +458,11 @@ def _partials(tokens, segs, found: list[Cand]) -> list[Cand]:
     ends = {k[-2:] for k in last}
     out = []
     for i, seg in enumerate(segs):
-        if not seg[0] or cover[i] is not None or not _may_end(seg, ends):
+        # Cheap pre-test, inline as it sees every token: the word (or its stem) ends like one of
+        # the last names (every form first_forms gives ends like one of the two).
+        if not seg[0] or (seg[0][-2:] not in ends and seg[3][-2:] not in ends):
+            continue
+        if cover[i] is not None:
             continue
         for form, strip in first_forms(seg):
             if form in last and (strip or not hamza_split(tokens[i])):

@@ -53,15 +53,16 @@ _KNOWN: frozenset[str] | None = None
 
 def set_known(attrs: frozenset[str] | None) -> None:
     """Keep only these attributes in features from now on (None: all); clears the caches."""
-    global _KNOWN
+    global _KNOWN, _BI_HEADS
     _KNOWN = attrs
+    _BI_HEADS = _bigram_heads(attrs)
     word_features.cache_clear()
-    _CONTEXT.clear()
+    _RECORDS.clear()
 
 
 def _kept(feats: tuple[str, ...]) -> tuple[str, ...]:
     known = _KNOWN
-    return feats if known is None else tuple(f for f in feats if f in known)
+    return feats if known is None else tuple([f for f in feats if f in known])
 
 
 @lru_cache(maxsize=100_000)
@@ -107,47 +108,56 @@ def _unsplit(norm: str, pre: str, cl: dict[str, tuple[str, str]]) -> tuple[str, 
     return ("rest=" + rest, "restc=" + (cl.get(rest) or ("none",))[0])
 
 
-_CONTEXT: dict[Seg, dict[int, tuple[str, ...]]] = {}
+# Per token form: (its own features with "bias", what it tells the token 2 after it, 1 after
+# it, 1 before it, 2 before it); one lookup per token, bounded (a full cache just stops growing).
+Record = tuple[tuple[str, ...], ...]
+_RECORDS: dict[Seg, Record] = {}
+_PAD: Record = ((), ("-2pad",), ("-1pad",), ("+1pad",), ("+2pad",))
 
 
-def _context(seg: Seg) -> dict[int, tuple[str, ...]]:
-    """What a token tells its neighbours, by their offset from it (built from its own features)."""
+def _record(seg: Seg) -> Record:
+    """The cached ``Record`` of a token form (built from its own features)."""
+    rec = _RECORDS.get(seg)
+    if rec is None:
+        rec = _build_record(seg)
+        if len(_RECORDS) < 100_000:
+            _RECORDS[seg] = rec
+    return rec
+
+
+def _build_record(seg: Seg) -> Record:
+    """Own features and what a token tells its neighbours (farther ones: its cluster only)."""
     own = _all_word_features(seg)
     core, fine, coarse, sh = own[1][5:], own[12][2:], own[13][3:], own[10][6:]
     stem = seg[3]
-    return {
-        off: _kept(feats)
-        for off, feats in {
-            -2: ("-2c=" + fine,),  # farther neighbours: their cluster only (most of their value)
-            -1: (
-                "-1core=" + core,
-                "-1stem=" + stem,
-                "-1c=" + fine,
-                "-1cc=" + coarse,
-                "-1shape=" + sh,
-            ),
-            1: (
-                "+1core=" + core,
-                "+1stem=" + stem,
-                "+1c=" + fine,
-                "+1cc=" + coarse,
-                "+1shape=" + sh,
-            ),
-            2: ("+2c=" + fine,),
-        }.items()
-    }
+    return (
+        ("bias", *_kept(own)),
+        _kept(("-2c=" + fine,)),
+        _kept(
+            ("-1core=" + core, "-1stem=" + stem, "-1c=" + fine, "-1cc=" + coarse, "-1shape=" + sh)
+        ),
+        _kept(
+            ("+1core=" + core, "+1stem=" + stem, "+1c=" + fine, "+1cc=" + coarse, "+1shape=" + sh)
+        ),
+        _kept(("+2c=" + fine,)),
+    )
 
 
-_PAD = {off: (f"{off:+d}pad",) for off in _WINDOW}
+def _bigram_heads(known: frozenset[str] | None) -> frozenset[str] | None:
+    """Stems that may start a known stem bigram (a cheap pre-test; None: all may)."""
+    if known is None:
+        return None
+    out = set()
+    for attr in known:
+        if attr.startswith("bi-1="):
+            pos = attr.find("|", 5)
+            while pos >= 0:  # a stem could hold "|": keep every possible split
+                out.add(attr[5:pos])
+                pos = attr.find("|", pos + 1)
+    return frozenset(out)
 
 
-def _by_offset(seg: Seg) -> dict[int, tuple[str, ...]]:
-    by_offset = _CONTEXT.get(seg)
-    if by_offset is None:
-        by_offset = _context(seg)
-        if len(_CONTEXT) < 100_000:
-            _CONTEXT[seg] = by_offset
-    return by_offset
+_BI_HEADS: frozenset[str] | None = None
 
 
 def sentence_features(
@@ -160,23 +170,23 @@ def sentence_features(
     context; ``hints`` adds per-token extra features (lexicon, titles)."""
     n = len(segs)
     hi = n if hi is None else hi
-    # Neighbour features of the tokens around [lo, hi), padded at the sentence's edges.
+    # Records of the tokens around [lo, hi), padded at the sentence's edges.
     a, b = max(0, lo - 2), min(n, hi + 2)
-    pad_l, pad_r = (_PAD,) * (2 - (lo - a)), (_PAD,) * (2 - (b - hi))
-    ctx = [*pad_l, *(_by_offset(s) for s in segs[a:b]), *pad_r]
+    get = _RECORDS.get
+    own = [get(s) or _record(s) for s in segs[a:b]]
+    recs = [*((_PAD,) * (2 - (lo - a))), *own, *((_PAD,) * (2 - (b - hi)))]
+    heads = _BI_HEADS
+    known = _KNOWN
     out = []
     for i in range(lo, hi):
-        seg = segs[i]
-        feats = ["bias", *word_features(seg)]
-        k = i - lo  # ctx[k + 2] is token i
-        feats += ctx[k][-2]
-        feats += ctx[k + 1][-1]
-        feats += ctx[k + 3][1]
-        feats += ctx[k + 4][2]
+        k = i - lo  # recs[k + 2] is token i
+        feats = [*recs[k + 2][0], *recs[k][1], *recs[k + 1][2], *recs[k + 3][3], *recs[k + 4][4]]
         if i > 0:
-            bi = "bi-1=" + segs[i - 1][3] + "|" + seg[3]
-            if _KNOWN is None or bi in _KNOWN:
-                feats.append(bi)
+            prev = segs[i - 1][3]
+            if heads is None or prev in heads:
+                bi = "bi-1=" + prev + "|" + segs[i][3]
+                if known is None or bi in known:
+                    feats.append(bi)
         if hints:
             feats += hints[i]
             if i > 0 and hints[i - 1]:

@@ -102,13 +102,18 @@ def starts(seg: Seg) -> int:
         forms = [f for f, _ in first_forms(seg)] if seg[0] else []
         lx = lex.lexicon()
         bits = (
-            (LEX if lx is not None and any(f in lx.first_tokens for f in forms) else 0)
-            | (TITLE if any(f in titles().first for f in forms) else 0)
-            | (CUE if any(f in outlet_cues().first for f in forms) else 0)
+            (LEX if lx is not None and _any_in(forms, lx.first_tokens) else 0)
+            | (TITLE if _any_in(forms, titles().first) else 0)
+            | (CUE if _any_in(forms, outlet_cues().first) else 0)
         )
         if len(_STARTS) < 200_000:
             _STARTS[seg] = bits
     return bits
+
+
+def _any_in(forms: list[str], keys) -> bool:
+    """Whether any of the forms is in ``keys`` (a set or a dict)."""
+    return any(map(keys.__contains__, forms))
 
 
 def start_bits(segs: Sequence[Seg]) -> list[int]:

@@ -22,6 +22,12 @@ from rasad.extract.events.clauses import (
     object_follows,
 )
 from rasad.extract.events.cues import is_count, words_between
+from rasad.extract.events.descriptors import (
+    descriptor_args,
+    descriptor_at,
+    descriptor_before,
+    frame_passive,
+)
 from rasad.extract.events.doc import PREPOSITIONS, Doc, M
 from rasad.extract.events.lexicon import Entry
 from rasad.extract.events.phrases import (
@@ -112,6 +118,9 @@ def _prep_target(doc: Doc, span: Span, a: int, end: int, skip: set[int]) -> list
     prepositional target within eight: farther mentions belong to other clauses.
     """
     anchor = max([span.last] + [doc.by_token[f].last for f in skip if f in doc.by_token])
+    # "القيادي في حماس صالح العاروري"; right after an active verb it is the subject
+    if named := descriptor_args(doc, anchor + 1, end, span.entry.preps, bool(skip) or span.passive):
+        return named
     phrase = _prep_phrase(doc, span, a, end)
     for m in mentions_in(doc, a, end):
         if m.first in skip:
@@ -175,6 +184,8 @@ def _subject_after(doc: Doc, span: Span, end: int) -> list[M]:
                 m = _titled_person(doc, m, end)
             return conjuncts(doc, m, end) if m and not m.prep and m.type in SOURCE_TYPES else []
         tok = doc.tokens[i]
+        if words == 0 and (named := descriptor_args(doc, i, end, ("obj",))):
+            return named  # "اتهم القيادي في حماس صالح العاروري إسرائيل"
         words += tok.is_word
         if words > 5 or is_break(tok) or (i > span.last and _free_prep(doc, i)):
             return []  # after a free preposition a name is a complement, not the subject
@@ -228,6 +239,8 @@ def subject_before(
 def _genitive(doc: Doc, span: Span, end: int) -> M | None:
     """The name a verbal noun governs: right after it, or after a title or a count
     ("اغتيال الأمين العام السابق للحزب الشيوعي جورج حاوي"، "مقتل 15 جنديا تركيا")."""
+    if named := descriptor_at(doc, span.last + 1, end, ("obj",)):
+        return named  # "اغتيال القيادي في حماس صالح العاروري"
     words = 0
     for i in range(span.last + 1, min(end, span.last + 10)):
         m = doc.by_token.get(i)
@@ -302,7 +315,7 @@ def _agent(doc: Doc, span: Span, end: int) -> list[M]:
 
 
 def _verb_args(doc: Doc, span: Span, end: int, args: Args) -> None:
-    if span.passive:
+    if span.passive or (frame_passive(doc, span.first) and not _subject_adjacent(doc, span.first)):
         agent = _agent(doc, span, end)
         skip = {m.first for m in agent}
         _take(args, agent, _prep_target(doc, span, span.last + 1, end, skip))
@@ -391,6 +404,8 @@ def _relative_args(doc: Doc, span: Span, end: int, args: Args) -> None:
 
 def _subject_adjacent(doc: Doc, first: int) -> M | None:
     """An SVO subject standing right before the verb ("إسرائيل تقصف", "إسرائيل أنها قصفت")."""
+    if named := descriptor_before(doc, first):
+        return named  # "القيادي في حماس يتهم": the phrase's person, else its group
     i, words = first - 1, 0
     while i >= 0 and words <= 2 and doc.tokens[i].sent == doc.tokens[first].sent:
         m = doc.by_token.get(i)

@@ -19,7 +19,7 @@ from rasad.extract.events.lexicon import canon_set, core
 OPENERS = frozenset({'"', "«", "“", "'"})
 CLOSERS = frozenset({'"', "»", "”", "'"})
 # Rules that apply also to patterns with literal complements (لقي مصرعه).
-WHOLE_PATTERN = frozenset({"not_near_all", "not_in_sentence"})
+WHOLE_PATTERN = frozenset({"not_near_all", "not_in_sentence", "not_suffix"})
 NEAR = 3  # words after the head where a sense-marking word may stand
 COUNT = "#count"  # in a word list: a number or count word (وصل إلى 12 شهرا)
 

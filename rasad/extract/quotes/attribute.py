@@ -47,7 +47,12 @@ def governing_cue(doc: Doc, a: int, b: int) -> CueHit | None:
 
 def _usable(doc: Doc, h: CueHit, limit: int) -> bool:
     """Bare نقل is a cue only with its عن ("نقل X عن Y"): alone it is often the noun
-    "transfer" (نقل السفارة)."""
+    "transfer" (نقل السفارة); "جاء في" gives way to a speech noun right after it ("وجاء في
+    بيان لX": the noun names the issuer)."""
+    if h.cue.form == "جاء في":
+        nxt = doc.norm[h.end : h.end + 20].split(maxsplit=1)
+        cue = doc.lex.cues.get(nxt[0]) if nxt else None
+        return cue is None or cue.kind != "noun"
     if h.cue.kind != "relay" or h.pre or h.cue.form != "نقل":
         return True
     an = _AN.search(doc.norm, h.end, limit)

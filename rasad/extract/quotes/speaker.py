@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rasad.extract.quotes.attribute import (
     SPEAKER_TYPES,
@@ -21,7 +20,6 @@ from rasad.extract.quotes.attribute import (
     via_in,
 )
 from rasad.extract.quotes.coref import (
-    LEAD_WINDOW,
     MAX_DESCRIPTION_WORDS,
     _bare,
     _bare_set,
@@ -29,15 +27,13 @@ from rasad.extract.quotes.coref import (
 )
 from rasad.extract.quotes.doc import CueHit, Doc, Ment
 from rasad.extract.quotes.marks import Span
+from rasad.extract.quotes.previous import State, continuation, headline, same_as_previous
 from rasad.extract.quotes.refer import (
     _description,
-    could_be,
     disagrees,
     document_issuer,
     head_kind,
-    introduced_since,
     masculine,
-    nationality,
     previous_subject,
     recent_compatible,
 )
@@ -45,32 +41,13 @@ from rasad.extract.quotes.refer import (
 SUBJECT_TYPES = ("PER", "ORG", "MEDIA", "GPE")
 MAX_SVO_WORDS = 8
 _RELATIVES = ("الذي", "التي")
-MIN_CONTINUATION_WORDS = 10  # a shorter quote alone in its paragraph is a subheading
 _LAKIN = frozenset({"لكن", "ولكن"})
-MAX_HEADLINE_WORDS = 8  # "وزير الخارجية الإيراني محمد جواد ظريف: «…»"
 MAX_PHRASE_WORDS = 3  # "بحسب وزير الخارجية X": the source follows its preposition closely
-GIVEN_TITLE_WORDS = 6  # "المتحدث الرسمي باسم التحالف، تركي المالكي"
+MAX_TITLE_PHRASE = 4  # "بحسب رئيسة لجنة الشؤون الخارجية، X"
 MAX_SAYER_GAP = 6  # "عن وزير الخارجية X، في تصريح للصحفيين، قوله"
 # "وكان/وكانت/كانوا ..." or أن/إن opening the clause of a bare verb: its subject stands before
 # the verb ("وكانت مصادر قد كشفت"، "أن ضابطا في المخابرات قال").
 _KANA = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?كان(?:ت|وا)?|[وف]?[اب]?ان(?:ه|ها)?)\s")
-
-
-@dataclass(slots=True)
-class State:
-    """What earlier quotes leave for later ones: the last speaker (continuations, pronouns)."""
-
-    seen: bool = False
-    speaker: str | None = None
-    span: tuple[int, int] | None = None
-    pos: int = 0  # where the last quote stands: a pronoun after it may take a newer subject
-    said: list[tuple[int, str | None, tuple[int, int] | None]] = field(default_factory=list)
-
-    def remember(self, att: Attribution, pos: int) -> Attribution:
-        """Record a quote's speaker as the previous speaker and return the attribution."""
-        self.seen, self.speaker, self.span, self.pos = True, att.speaker, att.span, pos
-        self.said.append((pos, att.speaker, att.span))
-        return att
 
 
 def attribute_direct(doc: Doc, q: Span, state: State) -> Attribution:
@@ -83,7 +60,7 @@ def attribute_direct(doc: Doc, q: Span, state: State) -> Attribution:
     elif (h := following_cue(doc, q.close + 1, b)) is not None:
         att = from_cue(doc, h, b, a, state)
     else:
-        att = _headline(doc, q, a) or _continuation(doc, q, state) or Attribution()
+        att = headline(doc, q, a) or continuation(doc, q, state) or Attribution()
     start = att.cue.start if att.cue is not None else a
     att.via = att.via or via_in(doc, start, b, att.speaker)
     if att.how == "none":
@@ -151,7 +128,8 @@ def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -
         m, region = None, (region[0], region[0])  # "ووصف غريزمان بـ«…»": the object
     if m is not None and m.type == "PER":
         return Attribution(h, m.actor, (m.start, m.end), how="subject-after")
-    words = unnamed_subject(doc, (region[0], m.start if m else region[1]))
+    start = _past_addressee(doc, region)
+    words = unnamed_subject(doc, (start, m.start if m else region[1]))
     ref = resolve_description(doc, words, h.start, state.span)
     if ref is not None:
         return Attribution(h, ref.actor, (ref.start, ref.end), how="description")
@@ -162,6 +140,18 @@ def _from_verb(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State) -
     if words:
         return _named_by_words(doc, h, words, region, state)
     return _pronoun(doc, h, sent_start, state, "continuation" if h.cue.cont else "pronoun")
+
+
+def _past_addressee(doc: Doc, region: tuple[int, int]) -> int:
+    """Where the subject region starts after the outlet or person spoken to ("وقال لـ«X»"،
+    "وقال لوكالة X مسؤول"): a name governed by a preposition is never the subject."""
+    start = region[0]
+    for m in doc.mentions_between(*region):
+        lead = region_words(doc, start, m.start)
+        if not governed(doc, m) or not all(is_prep(doc, w) for w in lead):
+            break
+        start = m.end
+    return start
 
 
 def _object_noun(doc: Doc, h: CueHit, word: str) -> bool:
@@ -180,7 +170,7 @@ def _named_by_words(
     is_doc, issuer = document_issuer(doc, words, region, h.start, state.said)
     if is_doc:
         return _mention_att(h, issuer, region, "document")
-    if _same_as_previous(doc, words, state, h.start) and (
+    if same_as_previous(doc, words, state, h.start) and (
         h.cue.kind != "prep" or head_kind(doc, words[0])
     ):
         return _previous(doc, h, state, "same-speaker")  # "وأضاف الوزير" after his quote
@@ -263,7 +253,9 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State)
     if h.cue.lemma == "قول":
         return _sayer_before(doc, h, sent_start, state)
     end = _phrase_end(doc, h.end, limit)
-    m = first_after(doc, h.end, end, SPEAKER_TYPES, MAX_PHRASE_WORDS)
+    m = _name_after_title(doc, h, end, limit) or first_after(
+        doc, h.end, end, SPEAKER_TYPES, MAX_PHRASE_WORDS
+    )
     if m is not None and doc.words(h.end, m.start) and governed(doc, m):
         m = _officer_after(doc, m, end) or m
     relayed = m is not None and any(h.start <= a < m.start for a, _ in doc.vias)
@@ -282,6 +274,22 @@ def _from_phrase(doc: Doc, h: CueHit, limit: int, sent_start: int, state: State)
     if words:
         return _named_by_words(doc, h, words, (h.end, end), state)
     return _pronoun(doc, h, sent_start, state, h.cue.kind)  # "بيانا جاء فيه:": its issuer
+
+
+def _name_after_title(doc: Doc, h: CueHit, end: int, limit: int) -> Ment | None:
+    """ "بحسب رئيسة اللجنة، X": a comma between a title and the name does not end the source
+    phrase; the person named right after the comma is the source."""
+    if end >= limit or doc.norm[end] not in "،,":
+        return None
+    words = region_words(doc, h.end, end)
+    if not words or len(words) > MAX_TITLE_PHRASE:
+        return None
+    if head_kind(doc, words[0]) != "PER" and not doc.lex.spokes & set(words):
+        return None  # a title or "المتحدث باسم X"; not "بحسب الجيش، ..."
+    if any(m.type == "PER" for m in doc.mentions_between(h.end, end)):
+        return None  # "بحسب وزير الخارجية X، فإن": the name is already there
+    m = first_after(doc, end + 1, limit, ("PER",), 0)
+    return m if m is not None and not governed(doc, m) else None
 
 
 def _officer_after(doc: Doc, m: Ment, end: int) -> Ment | None:
@@ -316,6 +324,10 @@ def _pronoun(doc: Doc, h: CueHit, sent_start: int, state: State, how: str) -> At
     speaker."""
     free = [m for m in doc.mentions_between(sent_start, h.start) if m.type in SUBJECT_TYPES]
     m = next((x for x in free if _heads_clause(doc, x, sent_start)), None)
+    if m is not None and m.type == "MEDIA":
+        return _relayed_words(doc, h, sent_start, m) or _mention_att(
+            h, m, (0, 0), how + "-sentence"
+        )
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how=how + "-sentence")
     if _unnamed_in_sentence(doc, h, sent_start, state):
@@ -324,6 +336,19 @@ def _pronoun(doc: Doc, h: CueHit, sent_start: int, state: State, how: str) -> At
     if m is not None:
         return Attribution(h, m.actor, (m.start, m.end), how=how + "-earlier")
     return _previous(doc, h, state, how)
+
+
+def _relayed_words(doc: Doc, h: CueHit, sent_start: int, outlet: Ment) -> Attribution | None:
+    """ "نقلت وكالة X كلمة Y، إذ قال": an outlet that relays is the via; the speaker is the
+    person whose words it relays, named between it and the cue."""
+    relays = [r for r in doc.cues_between(sent_start, outlet.start) if r.cue.kind == "relay"]
+    if not relays or region_words(doc, relays[-1].end, outlet.start)[1:]:
+        return None
+    ments = [m for m in doc.mentions_between(outlet.end, h.start) if m.type == "PER"]
+    m = next((x for x in ments if not governed(doc, x)), None)
+    if m is None:
+        return None
+    return Attribution(h, m.actor, (m.start, m.end), outlet.actor, "relayed-words")
 
 
 def _unnamed_in_sentence(doc: Doc, h: CueHit, sent_start: int, state: State) -> bool:
@@ -339,7 +364,7 @@ def _unnamed_in_sentence(doc: Doc, h: CueHit, sent_start: int, state: State) -> 
     words = unnamed_subject(doc, region)
     if not words or not words[0].startswith("ال") or head_kind(doc, words[0]) is None:
         return False
-    return not _same_as_previous(doc, _description(words)[:MAX_DESCRIPTION_WORDS], state, v.start)
+    return not same_as_previous(doc, _description(words)[:MAX_DESCRIPTION_WORDS], state, v.start)
 
 
 def _heads_clause(doc: Doc, m: Ment, sent_start: int) -> bool:
@@ -410,87 +435,3 @@ def _clause_start(doc: Doc, h: CueHit, sent_start: int) -> int:
     sentence before it."""
     comma = max(doc.norm.rfind(c, sent_start, h.start) for c in "،,:")
     return max(sent_start, comma + 1)
-
-
-def _same_as_previous(doc: Doc, words: list[str], state: State, before: int) -> bool:
-    """A short definite description of the previous speaker ("وأضاف الوزير"، "وقال المدرب"),
-    unless its nationality differs from the one in the previous speaker's title ("الوفد
-    السعودي" after "الوفد القطري")."""
-    if not (state.seen and state.speaker and state.span) or len(words) > 3:
-        return False
-    if introduced_since(doc, words[0], state.pos, before):
-        return False  # "ووصف مصدر رسمي ... وقال المصدر": the one introduced since
-    if not words[0].startswith("ال") or words[0].endswith(("ون", "ين")):
-        return False  # a construct ("ممثلو الادعاء") or a plural is someone else
-    kind = head_kind(doc, words[0])
-    if kind is None and not _given_title(doc, words[0], state.span, before):
-        return False  # an epithet or a source ("المصدر") the previous speaker was not given
-    prev = doc.mention_at(*state.span)
-    if kind is not None and prev is not None and (prev.type == "PER") != (kind == "PER"):
-        return False  # "وقالت الوزارة" after a person's quote is not that person
-    if (
-        kind is not None
-        and prev is not None
-        and kind != "PER"
-        and not could_be(doc, prev, words[0])
-    ):
-        return False
-    nisba = {w for w in words[1:] if w.startswith("ال") and w.endswith(("ي", "يه"))}
-    if not nisba:
-        return True
-    title = _title_of(doc, state.span)
-    known = {w for w in title if w.startswith("ال") and w.endswith(("ي", "يه"))}
-    if known:
-        return bool(nisba & known)
-    country = nationality(sorted(nisba))  # "المندوب البريطاني" is not the American envoy
-    return country is None or doc.countries.get(state.speaker) in (None, country)
-
-
-def _given_title(doc: Doc, word: str, span: tuple[int, int], before: int) -> bool:
-    """Whether the speaker at ``span`` was introduced with this word in a title ("الباحث" for
-    "الكاتب والباحث X"، "المتحدث" for "المتحدث باسم التحالف X"); the same surname counts as
-    the same person (the linker may tell the two mentions apart)."""
-    b, last = _bare(word), doc.norm[span[0] : span[1]].split()[-1:]
-    for m in doc.mentions_between(0, before):
-        if doc.norm[m.start : m.end].split()[-1:] != last:
-            continue
-        lead = region_words(doc, max(0, m.start - 80), m.start)[-GIVEN_TITLE_WORDS:]
-        if b in {_bare(w) for w in lead}:
-            return True
-    return False
-
-
-def _title_of(doc: Doc, span: tuple[int, int]) -> list[str]:
-    """The words of a mention and of the title right before it."""
-    s, e = span
-    return region_words(doc, max(0, s - 80), e)[-LEAD_WINDOW - doc.words(s, e) :]
-
-
-def _headline(doc: Doc, q: Span, sent_start: int) -> Attribution | None:
-    """ "X: «…»" with a short stretch before the colon that names the speaker."""
-    before = doc.norm[sent_start : q.open].rstrip(" ")
-    if not before.endswith(":"):
-        return None
-    colon = sent_start + len(before) - 1
-    line = max(sent_start, doc.norm.rfind("\n", 0, colon) + 1)
-    if doc.words(line, colon) > MAX_HEADLINE_WORDS:
-        return None
-    ments = [m for m in doc.mentions_between(line, colon) if m.type in SPEAKER_TYPES]
-    ments = [m for m in ments if not governed(doc, m)]  # "وقال X لـY:": Y is spoken to
-    if not ments:
-        return None
-    m = next((x for x in reversed(ments) if x.type == "PER"), ments[-1])
-    return Attribution(None, m.actor, (m.start, m.end), how="headline")
-
-
-def _continuation(doc: Doc, q: Span, state: State) -> Attribution | None:
-    """A quote opening its paragraph right after another quote: the same speaker goes on."""
-    line = doc.norm.rfind("\n", 0, q.open) + 1
-    if not state.seen or doc.norm[line : q.open].strip():
-        return None
-    before = doc.norm[:line].rstrip()
-    if not before or before[-1] not in '"»”.':
-        return None
-    if doc.words(q.start, q.end) < MIN_CONTINUATION_WORDS:
-        return None  # a subheading quoting a phrase ("روسيا تتحمل مسؤولية")
-    return Attribution(None, state.speaker, state.span, how="paragraph")
