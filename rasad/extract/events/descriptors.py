@@ -73,6 +73,8 @@ def descriptor_phrase(doc: Doc, i: int, end: int) -> tuple[M | None, int]:
             break
         if tok.norm in PREPOSITIONS and tok.norm != "في" or tok.norm == "و":
             break
+        if tok.is_word and getattr(tok, "pre", "")[:1] == "و" and is_descriptor(tok):
+            return None, j  # "العضو في القاعدة وزعيم الحركة ... عمر": the name comes later
         words += tok.is_word
         j += 1
     return group, j
@@ -124,9 +126,9 @@ def _ends_at(doc: Doc, m: M, first: int) -> bool:
 
 
 def _apposed(doc: Doc, k: int) -> M | None:
-    """A person the descriptor is in apposition to ("زيهوفر زعيم الحزب البافاري تحدى")."""
+    """The name the descriptor is in apposition to ("وتركيا العضو في حلف الأطلسي رفضت")."""
     m = doc.by_token.get(k - 1)
-    return m if m is not None and m.type == "PER" and not m.prep else None
+    return m if m is not None and m.type in ("PER", "ORG", "GPE") and not m.prep else None
 
 
 def frame_passive(doc: Doc, first: int) -> bool:
