@@ -242,15 +242,17 @@ def _candidates(word: str, norm: str):
 def _future_verb(word: str, at: int, rest: str) -> bool:
     """Whether ``rest`` after the particle س is an imperfect verb (سيكون, ستعمل, سنواصل).
 
-    Its person prefix must be swappable for another one in the corpus (يكون/تكون), which
+    Its person prefix must be swappable for the ي or ت person in the corpus (يكون/تكون), which
     names (ساندرو) and nouns (سنابل → نابل) are not; the first person needs its hamza (سأعمل).
     """
     if len(rest) < 3 or rest[0] not in _IMPERFECT:
         return False
     if rest[0] == "ا" and word[at : at + 1] != "أ":
         return False
-    freq = wordfreq()
-    return any(freq.get(p + rest[1:], 0) >= MIN_BASE for p in "يتن" if p != rest[0])
+    # Every imperfect verb has its ي and ت persons (يكون/تكون); a noun or name that matches a
+    # person prefix by chance (سيدي: تدي is no word, سنابل: يابل neither) does not.
+    counterpart = ("ت" if rest[0] == "ي" else "ي") + rest[1:]
+    return wordfreq().get(counterpart, 0) >= MIN_BASE
 
 
 def _suffixed(word: str, pre: str, base: str, contracted: bool):
@@ -330,7 +332,8 @@ def _fallback(word: str, norm: str, freq) -> tuple[str, str, str, str]:
     """An unknown word: strip proclitics only when the article follows (وبالمستشفيات)."""
     for pre in sorted(PROCLITICS, key=len, reverse=True):
         rest = norm[len(pre) :]
-        if not norm.startswith(pre) or len(rest) < 2 + 3:
+        # the future particle س goes before a verb, never before the article
+        if not norm.startswith(pre) or len(rest) < 2 + 3 or pre.endswith("س"):
             continue
         if pre.endswith("ل") and rest.startswith("ل"):
             return pre, "ل", rest[1:], ""

@@ -333,3 +333,21 @@ def test_misspelt_surname_links_to_the_full_name() -> None:
     text = "وقال سعود القحطاني إن القرار نهائي. وأضاف القحاني أن الأمر محسوم."
     a = analyze(text, stages=["sentences", "tokens", "entities"])
     assert mention(a, "القحاني").actor == mention(a, "سعود القحطاني").actor
+
+
+def test_mentions_never_overlap():
+    import rasad
+
+    text = "وقال خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود القائد الأعلى إن المملكة ماضية."
+    spans = sorted((m.start, m.end) for m in rasad.analyze(text, published="2015-07-20").mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize(
+    "text", ["وقال سيدي الرئيس إن الوضع مستقر.", "وجاء في بيان السالفدين أمس."]
+)
+def test_no_mention_starts_after_a_future_particle(text):
+    import rasad
+
+    for m in rasad.analyze(text).mentions:
+        assert m.start == 0 or not text[m.start - 1].isalpha(), m

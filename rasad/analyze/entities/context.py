@@ -67,7 +67,17 @@ def recognize(
     found += speaker_slots(tokens, segs, found, tags, hint)
     _chains(tokens, segs, found)
     found += _partials(tokens, segs, found)
-    return sorted(found, key=lambda c: c.i)
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[Cand]) -> list[Cand]:
+    """Candidates in text order, a span overlapping an earlier (or longer) one left out: the
+    rules above each add spans of their own, and a mention must name one referent."""
+    kept: list[Cand] = []
+    for c in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.i)
 
 
 def _loanword(tokens, i: int, j: int) -> bool:
