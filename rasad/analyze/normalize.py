@@ -76,6 +76,16 @@ def _normalize_short(text: str) -> str:
     return text.translate(TABLE)
 
 
+# A diacritic with no letter before it (at a line start or after a space) is a typing or
+# scraping artefact that sits inside no word.
+_ORPHAN_MARKS = re.compile(r"(?:(?<=\s)|^)[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+", re.M)
+
+
+def strip_orphan_marks(text: str) -> str:
+    """Drop diacritics that follow no letter (a line start or a space)."""
+    return _ORPHAN_MARKS.sub("", text)
+
+
 def strip_diacritics(text: str) -> str:
     """Drop diacritics, tatweel and invisible controls only (for display-safe comparison)."""
     return _DROP_RE.sub("", text)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rasad.analyze.normalize import strip_diacritics
+from rasad.analyze.normalize import strip_diacritics, strip_orphan_marks
 from rasad.data.loader import read_yaml
 from rasad.model import Article, Removed
 
@@ -146,6 +146,7 @@ def _mark_edges(keys: list[str], reasons: list[str | None]) -> None:
 
 def clean_text(title: str | None, text: str) -> tuple[str, list[Removed]]:
     """The cleaned text (title, blank line, paragraphs) and the furniture removed."""
+    text = strip_orphan_marks(text)
     lines = [line for line in text.splitlines() if line.strip()]
     if title and lines and lines[0].strip() == title.strip():
         lines = lines[1:]

@@ -8,6 +8,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from rasad.analyze.normalize import strip_orphan_marks
 from rasad.model import Article
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -159,7 +160,7 @@ def article_from_record(
     if not has_arabic(rec.text) and not (rec.title and has_arabic(rec.title)):
         raise InputError("not_arabic", "text has no Arabic letters", rec.where)
     # A title is one line: a line break inside it (a scraping artefact) becomes a space.
-    title = " ".join(str(rec.title or "").split()) or None
+    title = " ".join(strip_orphan_marks(str(rec.title or "")).split()) or None
     text = compose_text(title, rec.text)
     source = {"path": rec.where, "url": rec.url, "outlet": rec.outlet or outlet}
     return Article(text=text, title=title, published=rec.published or published, source=source)

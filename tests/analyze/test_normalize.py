@@ -98,3 +98,18 @@ def test_normview_identity_and_end() -> None:
     marked = NormView("غَانتس")
     assert marked.to_text(len(marked.norm)) == len("غَانتس")
     assert marked.span(2, 2) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ًرو", "رو"),
+        ("قال ًالرئيس", "قال الرئيس"),
+        ("مدرسةٌ جديدةٌ", "مدرسةٌ جديدةٌ"),  # marks on letters stay
+        ("سطر\nًسطر", "سطر\nسطر"),
+    ],
+)
+def test_orphan_marks_are_dropped(text, want):
+    from rasad.analyze.normalize import strip_orphan_marks
+
+    assert strip_orphan_marks(text) == want

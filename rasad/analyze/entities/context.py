@@ -67,14 +67,17 @@ def recognize(
     found += speaker_slots(tokens, segs, found, tags, hint)
     _chains(tokens, segs, found)
     found += _partials(tokens, segs, found)
-    return _without_overlaps(found)
+    return _without_overlaps(tokens, found)
 
 
-def _without_overlaps(found: list[Cand]) -> list[Cand]:
-    """Candidates in text order, a span overlapping an earlier (or longer) one left out: the
-    rules above each add spans of their own, and a mention must name one referent."""
+def _without_overlaps(tokens: Sequence[Any], found: list[Cand]) -> list[Cand]:
+    """Candidates in text order, a span overlapping an earlier (or longer) one left out (the
+    rules above each add spans of their own, and a mention names one referent), and no span
+    across a sentence or paragraph break."""
     kept: list[Cand] = []
     for c in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
+        if getattr(tokens[c.i], "sent", 0) != getattr(tokens[c.j - 1], "sent", 0):
+            continue
         if not kept or c.start >= kept[-1].end:
             kept.append(c)
     return sorted(kept, key=lambda c: c.i)
